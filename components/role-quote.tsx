@@ -1,0 +1,43 @@
+import { getSource } from '@/lib/knowledge/pack';
+
+const LONG_QUOTE = 320;
+
+/** Long quotes (the 61-name list) are cut around the name they are about, never elsewhere. */
+export function excerpt(quote: string, focus: readonly string[]): string {
+  if (quote.length <= LONG_QUOTE) return quote;
+  const at = focus.map((f) => quote.indexOf(f)).find((i) => i >= 0);
+  if (at === undefined) return `${quote.slice(0, LONG_QUOTE)}…`;
+  const from = Math.max(0, at - 120);
+  const to = Math.min(quote.length, at + 160);
+  return `${from > 0 ? '…' : ''}${quote.slice(from, to)}${to < quote.length ? '…' : ''}`;
+}
+
+interface RoleQuoteProps {
+  quote: string;
+  sourceId: string;
+  /** Names to keep in view when a long quote is shortened. */
+  focus?: readonly string[];
+}
+
+export function RoleQuote({ quote, sourceId, focus = [] }: RoleQuoteProps) {
+  const source = getSource(sourceId);
+  const shown = excerpt(quote, focus);
+  return (
+    <figure class="gloss-quote">
+      <blockquote title={shown === quote ? undefined : quote}>{shown}</blockquote>
+      <figcaption>
+        {source ? (
+          <>
+            <cite>{source.title}</cite>
+            <span class="gloss-quote-meta">
+              {' '}
+              — {source.publisher}, {source.date}
+            </span>
+          </>
+        ) : (
+          <cite>{sourceId}</cite>
+        )}
+      </figcaption>
+    </figure>
+  );
+}

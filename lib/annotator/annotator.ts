@@ -1,0 +1,421 @@
+// Wraps mentions found by the matcher in <mark class="gloss-mark"> elements, keeps them right
+// while the page changes, and takes them out again leaving the page's own nodes as they were.
+// The only module that touches page nodes and the only one that uses mark.js.
+import Mark from 'mark.js';
+import type { EntityType } from '../knowledge/schema';
+import type { Matcher, MentionContext } from '../matcher/matcher';
+
+export const MARK_CLASS = 'gloss-mark';
+/** Our own UI carries this attribute so the annotator never reads or writes inside it. */
+export const UI_ATTRIBUTE = 'data-gloss-ui';
+/** On every piece of a mention after the first, when a name spans several text nodes. */
+const CONTINUED_ATTRIBUTE = 'data-gloss-continued';
+
+// Text inside these is code, form state, not rendered, or not ours to decorate.
+const EXCLUDED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'audio',
+  'video',
+  'mark',
+]);
+
+// Inline elements do not end a run of text: "<b>Antony</b> Blinken" reads as one name.
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'nobr',
+  'q',
+  'ruby',
+  'rb',
+  'rt',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'acronym',
+]);
+
+const HAS_LETTER = /[\p{L}\p{N}]/u;
+
+export function isExcludedElement(el: Element): boolean {
+  if (EXCLUDED_TAGS.has(el.localName)) return true;
+  if (el.hasAttribute(UI_ATTRIBUTE) || el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+function isInsideExcluded(node: Node, root: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    if (isExcludedElement(el)) return true;
+    if (el === root) return false;
+  }
+  return false;
+}
+
+/** Consecutive text nodes that read as one run of text (no block or excluded element between). */
+interface Chunk {
+  nodes: Text[];
+  /** The data of each node when the chunk was read; a changed node makes the chunk stale. */
+  data: string[];
+}
+
+/** The nodes one original text node became after wrapping, so it can be put back exactly. */
+interface SplitGroup {
+  original: Text;
+  data: string;
+  parts: Node[];
+}
+
+interface MarkRange {
+  start: number;
+  length: number;
+  entityId: string;
+  entityType: EntityType;
+}
+
+export interface AnnotatorOptions {
+  matcher: Matcher;
+  /** Called after a batch of marks was added or removed. */
+  onChange?: () => void;
+  /** Time budget of one slice of work before yielding to the page, in ms. */
+  sliceMs?: number;
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class Annotator {
+  private readonly matcher: Matcher;
+  private readonly onChange: () => void;
+  private readonly sliceMs: number;
+  private context: MentionContext = new Set();
+  private readonly groups = new Set<SplitGroup>();
+  private readonly groupOf = new WeakMap<Node, SplitGroup>();
+  private observer: MutationObserver | null = null;
+  private pending = new Set<Node>();
+  private running: Promise<void> | null = null;
+  /** Bumped by clear(): slices of an older run stop instead of writing. */
+  private generation = 0;
+
+  constructor(
+    private readonly root: Element | Document | ShadowRoot,
+    options: AnnotatorOptions,
+  ) {
+    this.matcher = options.matcher;
+    this.onChange = options.onChange ?? (() => {});
+    this.sliceMs = options.sliceMs ?? 8;
+  }
+
+  /** Highlights the whole root, then keeps up with changes until stop(). */
+  start(): Promise<void> {
+    this.observe();
+    this.pending.add(this.root);
+    return this.schedule();
+  }
+
+  /** Stops watching and removes every mark. */
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.clear();
+  }
+
+  /** Resolves when no work is queued. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  /** Highlights a subtree at once, in one task. Used for small roots and by tests. */
+  annotate(node: Node = this.root): void {
+    for (const chunk of this.readChunks(node)) this.wrapChunk(chunk);
+    this.discardOwnRecords();
+  }
+
+  /** Restores every node the annotator split; the DOM is as it was before. */
+  clear(): void {
+    this.generation++;
+    this.pending.clear();
+    this.takePageRecords();
+    const changed = this.groups.size > 0;
+    for (const group of this.groups) this.restore(group);
+    this.groups.clear();
+    this.context = new Set();
+    this.discardOwnRecords();
+    if (changed) this.onChange();
+  }
+
+  private observe(): void {
+    if (this.observer || typeof MutationObserver === 'undefined') return;
+    this.observer = new MutationObserver((records) => this.handleRecords(records));
+    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+  }
+
+  private schedule(): Promise<void> {
+    if (!this.running) {
+      this.running = this.drain().finally(() => {
+        this.running = null;
+        // Records that arrived during the last slice were queued after the loop ended.
+        if (this.pending.size > 0) void this.schedule();
+      });
+    }
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    const generation = this.generation;
+    while (this.pending.size > 0 && generation === this.generation) {
+      const roots = [...this.pending];
+      this.pending.clear();
+      const chunks = roots.flatMap((node) => this.readChunks(node));
+      let sliceStart = performance.now();
+      let wrote = false;
+      for (const chunk of chunks) {
+        if (generation !== this.generation) return;
+        wrote = this.wrapChunk(chunk) || wrote;
+        if (performance.now() - sliceStart > this.sliceMs) {
+          this.discardOwnRecords();
+          if (wrote) this.onChange();
+          wrote = false;
+          await yieldToPage();
+          sliceStart = performance.now();
+        }
+      }
+      this.discardOwnRecords();
+      if (wrote) this.onChange();
+      if (this.pending.size > 0) await yieldToPage();
+    }
+  }
+
+  private readChunks(from: Node): Chunk[] {
+    // A tree walker never returns its own root, so a text node is read from its parent.
+    const start = from.nodeType === Node.TEXT_NODE && from.parentNode ? from.parentNode : from;
+    if (!start.isConnected || isInsideExcluded(start, this.root)) return [];
+    if (start instanceof Element && start !== this.root && isExcludedElement(start)) return [];
+    const doc = start.ownerDocument ?? (start as Document);
+    const chunks: Chunk[] = [];
+    let current: Chunk | null = null;
+    let currentBlock: Node | null = null;
+    let brokenSinceLastText = false;
+    const blockCache = new Map<Node, Node>();
+    const blockOf = (node: Node): Node => {
+      const cached = blockCache.get(node);
+      if (cached) return cached;
+      const block =
+        node instanceof Element && INLINE_TAGS.has(node.localName) && node.parentNode && node !== start
+          ? blockOf(node.parentNode)
+          : node;
+      blockCache.set(node, block);
+      return block;
+    };
+    const flush = () => {
+      if (current && current.nodes.length > 0 && HAS_LETTER.test(current.data.join(''))) chunks.push(current);
+      current = null;
+    };
+    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => {
+        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+        const el = node as Element;
+        if (el.classList.contains(MARK_CLASS) || this.groupOf.has(node)) {
+          // Already ours: leave it, and what surrounds it belongs to an existing group.
+          brokenSinceLastText = true;
+          return NodeFilter.FILTER_REJECT;
+        }
+        if (isExcludedElement(el)) {
+          brokenSinceLastText = true;
+          return NodeFilter.FILTER_REJECT;
+        }
+        if (el.localName === 'br' || !INLINE_TAGS.has(el.localName)) brokenSinceLastText = true;
+        return NodeFilter.FILTER_SKIP;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      if (this.groupOf.has(text)) {
+        brokenSinceLastText = true;
+        continue;
+      }
+      const block = text.parentNode ? blockOf(text.parentNode) : null;
+      if (!current || brokenSinceLastText || block !== currentBlock) {
+        flush();
+        current = { nodes: [], data: [] };
+        currentBlock = block;
+      }
+      brokenSinceLastText = false;
+      (current as Chunk).nodes.push(text);
+      (current as Chunk).data.push(text.data);
+    }
+    flush();
+    return chunks;
+  }
+
+  /** Wraps the mentions of one chunk; false when it had none or went stale. */
+  private wrapChunk(chunk: Chunk): boolean {
+    const { nodes, data } = chunk;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as Text;
+      if (!node.isConnected || node.data !== data[i] || this.groupOf.has(node)) return false;
+    }
+    const matches = this.matcher.find(data.join(''), this.context);
+    if (matches.length === 0) return false;
+    this.takePageRecords();
+    const ranges: MarkRange[] = matches.map((m) => ({
+      start: m.start,
+      length: m.end - m.start,
+      entityId: m.entityId,
+      entityType: m.entityType,
+    }));
+    let previous: MarkRange | null = null;
+    // An array of text nodes as the context makes mark.js read exactly this chunk's text,
+    // so our offsets and its offsets agree.
+    new Mark(nodes as unknown as HTMLElement[]).markRanges(ranges, {
+      element: 'mark',
+      className: MARK_CLASS,
+      each: (element: Element, range: unknown) => {
+        const markRange = range as MarkRange;
+        element.setAttribute('data-entity', markRange.entityId);
+        element.setAttribute('data-entity-type', markRange.entityType);
+        if (markRange === previous) element.setAttribute(CONTINUED_ATTRIBUTE, '');
+        previous = markRange;
+      },
+    });
+    for (const [i, node] of nodes.entries()) this.recordGroup(node, data[i] as string);
+    return true;
+  }
+
+  private recordGroup(original: Text, data: string): void {
+    if (original.data === data) return;
+    const parts: Node[] = [];
+    let length = original.data.length;
+    for (let next = original.nextSibling; next && length < data.length; next = next.nextSibling) {
+      parts.push(next);
+      length += next.textContent?.length ?? 0;
+    }
+    const group: SplitGroup = { original, data, parts };
+    this.groups.add(group);
+    this.groupOf.set(original, group);
+    for (const part of parts) {
+      this.groupOf.set(part, group);
+      if (part instanceof Element) for (const child of part.childNodes) this.groupOf.set(child, group);
+    }
+  }
+
+  /** Puts the original text back into the page's node and removes the nodes we made. */
+  private restore(group: SplitGroup, text = group.data): void {
+    for (const part of group.parts) part.parentNode?.removeChild(part);
+    if (group.original.data !== text) group.original.data = text;
+    this.forget(group);
+  }
+
+  private forget(group: SplitGroup): void {
+    this.groups.delete(group);
+    this.groupOf.delete(group.original);
+    for (const part of group.parts) {
+      this.groupOf.delete(part);
+      for (const child of part.childNodes) this.groupOf.delete(child);
+    }
+  }
+
+  private handleRecords(records: MutationRecord[]): void {
+    let changed = false;
+    for (const record of records) {
+      const target = record.target;
+      if (record.type === 'characterData') {
+        const group = this.groupOf.get(target);
+        if (group) {
+          // The page rewrote text we had split. Its node must show exactly what it wrote:
+          // our fragments go, and the node is read again.
+          const text =
+            target === group.original
+              ? group.original.data
+              : [group.original, ...group.parts].map((n) => n.textContent ?? '').join('');
+          this.restore(group, text);
+          changed = true;
+          if (group.original.parentNode) this.pending.add(group.original.parentNode);
+        } else if (target.parentNode) {
+          this.pending.add(target.parentNode);
+        }
+        continue;
+      }
+      for (const removed of record.removedNodes) {
+        const group = this.groupOf.get(removed);
+        if (!group) continue;
+        // The page took away its node or one of ours: drop the group's leftovers so no old
+        // text stays behind, then read what remains again.
+        for (const part of group.parts) if (part !== removed) part.parentNode?.removeChild(part);
+        this.forget(group);
+        changed = true;
+        if (record.target.isConnected) this.pending.add(record.target);
+      }
+      for (const added of record.addedNodes) {
+        if (this.groupOf.has(added)) continue;
+        if (added instanceof Element && added.classList.contains(MARK_CLASS)) continue;
+        this.pending.add(added);
+      }
+    }
+    this.discardOwnRecords();
+    if (changed) this.onChange();
+    if (this.pending.size > 0) void this.schedule();
+  }
+
+  /** Page mutations queued before we write must be handled, not dropped with ours. */
+  private takePageRecords(): void {
+    if (!this.observer) return;
+    const records = this.observer.takeRecords();
+    if (records.length > 0) this.handleRecords(records);
+  }
+
+  private discardOwnRecords(): void {
+    this.observer?.takeRecords();
+  }
+}
+
+/** How many times each entity is mentioned under root; a mention split over elements counts once. */
+export function countMentions(root: ParentNode): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const mark of root.querySelectorAll(`mark.${MARK_CLASS}:not([${CONTINUED_ATTRIBUTE}])`)) {
+    const id = mark.getAttribute('data-entity');
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import raw from '../../data/knowledge.json';
+import { getEntity, pack, relationsOf, searchEntities } from './pack';
+import { KnowledgePackSchema } from './schema';
+
+const sourceText = new Map(
+  pack.sources.map((s) => [s.id, readFileSync(join(__dirname, '../../data/sources', s.file), 'utf8')]),
+);
+
+describe('the knowledge pack', () => {
+  it('validates against the schema', () => {
+    const result = v.safeParse(KnowledgePackSchema, raw);
+    expect(result.success ? [] : v.flatten(result.issues)).toEqual([]);
+  });
+
+  it('bundles each source document unchanged from shared/seeds', () => {
+    expect(pack.sources.map((s) => s.id).sort()).toEqual(
+      ['china-mfa-dfi', 'dfi-launch', 'echri', 'itwc-61', 'voa-foc'].sort(),
+    );
+    for (const text of sourceText.values()) expect(text.length).toBeGreaterThan(1000);
+  });
+
+  it('has unique entity ids whose prefix matches the type', () => {
+    const ids = pack.entities.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const prefix = { country: 'country:', initiative: 'initiative:', organization: 'org:', official: 'person:' };
+    const wrong = pack.entities.filter((e) => !e.id.startsWith(prefix[e.type])).map((e) => e.id);
+    expect(wrong).toEqual([]);
+  });
+
+  it('quotes every role and relation verbatim from its source', () => {
+    const missing: string[] = [];
+    for (const entity of pack.entities) {
+      for (const item of [...entity.roles, ...entity.relations]) {
+        const text = sourceText.get(item.source);
+        if (text === undefined || !text.includes(item.quote)) missing.push(`${entity.id}: ${item.quote.slice(0, 60)}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('points every relation at an entity of the pack', () => {
+    const dangling = pack.entities.flatMap((e) =>
+      e.relations.filter((r) => !getEntity(r.target)).map((r) => `${e.id} -> ${r.target}`),
+    );
+    expect(dangling).toEqual([]);
+  });
+
+  it('maps no alias to two entities unless both mark it ambiguous', () => {
+    const owners = new Map<string, { id: string; ambiguous: boolean }[]>();
+    for (const entity of pack.entities) {
+      for (const alias of entity.aliases) {
+        const list = owners.get(alias.text) ?? [];
+        if (!list.some((o) => o.id === entity.id)) list.push({ id: entity.id, ambiguous: alias.ambiguous === true });
+        owners.set(alias.text, list);
+      }
+    }
+    const clashes = [...owners].filter(([, list]) => list.length > 1 && list.some((o) => !o.ambiguous));
+    expect(clashes).toEqual([]);
+  });
+
+  it('gives translations a language and everything else none', () => {
+    const wrong = pack.entities.flatMap((e) =>
+      e.aliases.filter((a) => (a.kind === 'translation') !== (a.lang !== undefined)).map((a) => `${e.id}: ${a.text}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('names every endorser of the Declaration listed by IT World Canada', () => {
+    const listed = /those endorsing the declaration include (.*)\./.exec(sourceText.get('itwc-61') ?? '')?.[1] ?? '';
+    const names = listed
+      .replace(/,? and /g, ', ')
+      .split(', ')
+      .map((n) => n.replace(/^the /, ''));
+    expect(names.length).toBe(60);
+    const signers = new Set(
+      relationsOf('initiative:dfi')
+        .filter((r) => r.type === 'signed')
+        .map((r) => r.other),
+    );
+    for (const name of [...names, 'Canada', 'U.S.']) {
+      const signer = [...signers].find((e) => e.name === name || e.aliases.some((a) => a.text === name));
+      expect(signer, name).toBeDefined();
+    }
+    expect([...signers].filter((e) => e.type === 'country')).toHaveLength(61);
+  });
+
+  it('records who declined and who criticised the Declaration', () => {
+    const declined = relationsOf('initiative:dfi')
+      .filter((r) => r.type === 'did-not-sign')
+      .map((r) => r.other.id);
+    expect(declined.sort()).toEqual(['country:br', 'country:in']);
+    const critics = relationsOf('initiative:dfi')
+      .filter((r) => r.type === 'criticised')
+      .map((r) => r.other.id);
+    expect(critics).toContain('country:cn');
+  });
+
+  it.each([
+    ['Antony Blinken', 'person:antony-blinken'],
+    ['Ned Price', 'person:ned-price'],
+    ['Zhao Lijian', 'person:zhao-lijian'],
+    ['Samantha Power', 'person:samantha-power'],
+    ['Christopher Painter', 'person:christopher-painter'],
+    ['David Masson', 'person:david-masson'],
+    ['Freedom Online Coalition', 'initiative:foc'],
+    ['Wassenaar Arrangement', 'initiative:wassenaar'],
+    ['Clean Network', 'initiative:clean-network'],
+    ['Trade and Technology Council', 'initiative:ttc'],
+    ['Xinhua', 'org:xinhua'],
+    ['NSO Group', 'org:nso-group'],
+    ['Darktrace', 'org:darktrace'],
+    ['Cambodia', 'country:kh'],
+    ['Norway', 'country:no'],
+  ])('contains %s', (name, id) => {
+    expect(getEntity(id)?.name).toContain(name);
+  });
+});
+
+describe('searchEntities', () => {
+  it('finds by name, alias and role text', () => {
+    expect(searchEntities('blinken')[0]?.id).toBe('person:antony-blinken');
+    expect(searchEntities('U.K.')[0]?.id).toBe('country:gb');
+    expect(searchEntities('spyware').map((e) => e.id)).toContain('org:nso-group');
+  });
+  it('ignores case and accents', () => {
+    expect(searchEntities('COTE').length + searchEntities('peru').length).toBeGreaterThan(0);
+    expect(searchEntities('péru')[0]?.id).toBe('country:pe');
+  });
+  it('returns nothing for nonsense or empty queries', () => {
+    expect(searchEntities('zzqx')).toEqual([]);
+    expect(searchEntities('   ')).toEqual([]);
+  });
+});

@@ -1,0 +1,16 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'entrypoints/**/*.test.{ts,tsx}',
+      'tests/unit/**/*.test.ts',
+    ],
+    environment: 'node',
+  },
+});
