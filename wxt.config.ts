@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Gloss',
     description:
       'Read the news with context: highlights countries, initiatives, organizations and officials, with their role according to bundled documents.',
@@ -12,8 +12,8 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-    browser_specific_settings: {
-      gecko: { id: 'gloss@gloss.example', strict_min_version: '115.0' },
-    },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'gloss@gloss.example', strict_min_version: '115.0' } },
+    }),
+  }),
 });

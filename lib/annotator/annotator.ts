@@ -78,6 +78,10 @@ const INLINE_TAGS = new Set([
 
 const HAS_LETTER = /[\p{L}\p{N}]/u;
 
+function isInline(node: Node): boolean {
+  return node instanceof Element && INLINE_TAGS.has(node.localName);
+}
+
 export function isExcludedElement(el: Element): boolean {
   if (EXCLUDED_TAGS.has(el.localName)) return true;
   if (el.hasAttribute(UI_ATTRIBUTE) || el.hasAttribute('hidden')) return true;
@@ -132,6 +136,8 @@ export class Annotator {
   private context: MentionContext = new Set();
   private readonly groups = new Set<SplitGroup>();
   private readonly groupOf = new WeakMap<Node, SplitGroup>();
+  /** Text nodes already read, with the text they had then. */
+  private known = new WeakMap<Text, string>();
   private observer: MutationObserver | null = null;
   private pending = new Set<Node>();
   private running: Promise<void> | null = null;
@@ -180,6 +186,7 @@ export class Annotator {
     const changed = this.groups.size > 0;
     for (const group of this.groups) this.restore(group);
     this.groups.clear();
+    this.known = new WeakMap();
     this.context = new Set();
     this.discardOwnRecords();
     if (changed) this.onChange();
@@ -227,66 +234,91 @@ export class Annotator {
     }
   }
 
+  /**
+   * Reads the runs of text under `from`. A run that was read before and has not changed is
+   * skipped; a run where the page added or changed text is read again as a whole, after its
+   * old marks are taken out, so a name that now spans old and new text is still found.
+   */
   private readChunks(from: Node): Chunk[] {
-    // A tree walker never returns its own root, so a text node is read from its parent.
-    const start = from.nodeType === Node.TEXT_NODE && from.parentNode ? from.parentNode : from;
+    const start = this.blockAround(from);
     if (!start.isConnected || isInsideExcluded(start, this.root)) return [];
     if (start instanceof Element && start !== this.root && isExcludedElement(start)) return [];
     const doc = start.ownerDocument ?? (start as Document);
     const chunks: Chunk[] = [];
-    let current: Chunk | null = null;
+    let nodes: Text[] = [];
+    let touched = new Set<SplitGroup>();
+    let changed = false;
     let currentBlock: Node | null = null;
     let brokenSinceLastText = false;
     const blockCache = new Map<Node, Node>();
     const blockOf = (node: Node): Node => {
       const cached = blockCache.get(node);
       if (cached) return cached;
-      const block =
-        node instanceof Element && INLINE_TAGS.has(node.localName) && node.parentNode && node !== start
-          ? blockOf(node.parentNode)
-          : node;
+      const block = node !== start && isInline(node) && node.parentNode ? blockOf(node.parentNode) : node;
       blockCache.set(node, block);
       return block;
     };
     const flush = () => {
-      if (current && current.nodes.length > 0 && HAS_LETTER.test(current.data.join(''))) chunks.push(current);
-      current = null;
+      if (nodes.length > 0 && changed) {
+        if (touched.size > 0) {
+          this.takePageRecords();
+          for (const group of touched) this.restore(group);
+          this.discardOwnRecords();
+        }
+        const data = nodes.map((n) => n.data);
+        for (const [i, node] of nodes.entries()) this.known.set(node, data[i] as string);
+        if (HAS_LETTER.test(data.join(''))) chunks.push({ nodes, data });
+      }
+      nodes = [];
+      touched = new Set();
+      changed = false;
     };
     const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => {
         if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
         const el = node as Element;
-        if (el.classList.contains(MARK_CLASS) || this.groupOf.has(node)) {
-          // Already ours: leave it, and what surrounds it belongs to an existing group.
-          brokenSinceLastText = true;
+        const group = this.groupOf.get(el);
+        if (group) {
+          // One of our marks: its text belongs to the run of the group's original node.
+          touched.add(group);
           return NodeFilter.FILTER_REJECT;
         }
         if (isExcludedElement(el)) {
           brokenSinceLastText = true;
           return NodeFilter.FILTER_REJECT;
         }
-        if (el.localName === 'br' || !INLINE_TAGS.has(el.localName)) brokenSinceLastText = true;
+        if (!isInline(el)) brokenSinceLastText = true;
         return NodeFilter.FILTER_SKIP;
       },
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node as Text;
-      if (this.groupOf.has(text)) {
-        brokenSinceLastText = true;
-        continue;
-      }
       const block = text.parentNode ? blockOf(text.parentNode) : null;
-      if (!current || brokenSinceLastText || block !== currentBlock) {
+      if (brokenSinceLastText || block !== currentBlock) {
         flush();
-        current = { nodes: [], data: [] };
         currentBlock = block;
       }
       brokenSinceLastText = false;
-      (current as Chunk).nodes.push(text);
-      (current as Chunk).data.push(text.data);
+      const group = this.groupOf.get(text);
+      if (group) {
+        touched.add(group);
+        if (text === group.original) nodes.push(text);
+        continue;
+      }
+      if (this.known.get(text) !== text.data) changed = true;
+      nodes.push(text);
     }
     flush();
     return chunks;
+  }
+
+  /** The nearest element around `node` that starts a run of text of its own. */
+  private blockAround(node: Node): Node {
+    let current = node;
+    while (current !== this.root && current.parentNode && (current.nodeType === Node.TEXT_NODE || isInline(current))) {
+      current = current.parentNode;
+    }
+    return current;
   }
 
   /** Wraps the mentions of one chunk; false when it had none or went stale. */
@@ -305,6 +337,7 @@ export class Annotator {
       entityId: m.entityId,
       entityType: m.entityType,
     }));
+    const followers = nodes.map((node) => node.nextSibling);
     let previous: MarkRange | null = null;
     // An array of text nodes as the context makes mark.js read exactly this chunk's text,
     // so our offsets and its offsets agree.
@@ -319,18 +352,15 @@ export class Annotator {
         previous = markRange;
       },
     });
-    for (const [i, node] of nodes.entries()) this.recordGroup(node, data[i] as string);
+    for (const [i, node] of nodes.entries()) this.recordGroup(node, data[i] as string, followers[i] ?? null);
     return true;
   }
 
-  private recordGroup(original: Text, data: string): void {
+  /** `after` is the sibling that followed the node before wrapping: what lies between is ours. */
+  private recordGroup(original: Text, data: string, after: Node | null): void {
     if (original.data === data) return;
     const parts: Node[] = [];
-    let length = original.data.length;
-    for (let next = original.nextSibling; next && length < data.length; next = next.nextSibling) {
-      parts.push(next);
-      length += next.textContent?.length ?? 0;
-    }
+    for (let next = original.nextSibling; next && next !== after; next = next.nextSibling) parts.push(next);
     const group: SplitGroup = { original, data, parts };
     this.groups.add(group);
     this.groupOf.set(original, group);

@@ -72,7 +72,7 @@ describe('the knowledge pack', () => {
   it('names every endorser of the Declaration listed by IT World Canada', () => {
     const listed = /those endorsing the declaration include (.*)\./.exec(sourceText.get('itwc-61') ?? '')?.[1] ?? '';
     const names = listed
-      .replace(/,? and /g, ', ')
+      .replace(', and ', ', ')
       .split(', ')
       .map((n) => n.replace(/^the /, ''));
     expect(names.length).toBe(60);

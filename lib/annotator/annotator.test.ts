@@ -1,0 +1,225 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { matcherAliases } from '../knowledge/pack';
+import { Matcher } from '../matcher/matcher';
+import { Annotator, countMentions } from './annotator';
+
+const matcher = new Matcher(matcherAliases());
+
+function setup(html: string) {
+  document.body.innerHTML = html;
+  const annotator = new Annotator(document.body, { matcher });
+  return { annotator, body: document.body };
+}
+
+const marks = (root: ParentNode = document.body) =>
+  [...root.querySelectorAll('mark.gloss-mark')].map((m) => [m.textContent, m.getAttribute('data-entity')]);
+
+/** A structural snapshot that also sees how text is split into nodes. */
+function shape(node: Node): unknown {
+  if (node.nodeType === Node.TEXT_NODE) return `#${(node as Text).data}`;
+  const el = node as Element;
+  return [el.nodeName, [...el.attributes].map((a) => `${a.name}=${a.value}`), [...el.childNodes].map(shape)];
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('annotate', () => {
+  it('wraps mentions in marks that follow the DOM contract', () => {
+    const { annotator } = setup('<p>The United States and Canada signed.</p>');
+    annotator.annotate();
+    const mark = document.querySelector('mark.gloss-mark');
+    expect(mark?.getAttribute('data-entity')).toBe('country:us');
+    expect(mark?.getAttribute('data-entity-type')).toBe('country');
+    expect(marks()).toEqual([
+      ['United States', 'country:us'],
+      ['Canada', 'country:ca'],
+    ]);
+  });
+
+  it('keeps the page text byte-identical', () => {
+    const html =
+      '<h1>Canada, U.S. in group</h1><p>Secretary Blinken and <i>Ms Power</i> met Zhao Lijian in Beijing’s view.</p>';
+    const { annotator, body } = setup(html);
+    const before = body.textContent;
+    annotator.annotate();
+    expect(marks().length).toBeGreaterThan(4);
+    expect(body.textContent).toBe(before);
+  });
+
+  it('marks a name split across inline elements as one mention', () => {
+    const { annotator } = setup('<p><b>Antony</b> Blinken and <a href="#">New</a> Zealand</p>');
+    annotator.annotate();
+    expect(marks()).toEqual([
+      ['Antony', 'person:antony-blinken'],
+      [' Blinken', 'person:antony-blinken'],
+      ['New', 'country:nz'],
+      [' Zealand', 'country:nz'],
+    ]);
+    expect(Object.fromEntries(countMentions(document.body))).toEqual({
+      'person:antony-blinken': 1,
+      'country:nz': 1,
+    });
+  });
+
+  it('does not join words across block boundaries', () => {
+    const { annotator } = setup('<div><p>New</p>Zealand</div><p>United</p><p>States</p><p>Antony<br>Blinken</p>');
+    annotator.annotate();
+    expect(marks()).toEqual([['Blinken', 'person:antony-blinken']]);
+  });
+
+  it('never touches excluded content', () => {
+    const { annotator, body } = setup(`
+      <p>Canada</p>
+      <input value="United States"><textarea>China and Russia</textarea>
+      <select><option>Japan</option></select>
+      <div contenteditable="true"><p>Antony Blinken</p></div>
+      <code>UN</code><pre>EU and <b>Japan</b></pre>
+      <script>var x = "Canada";</script><style>.Canada{}</style>
+      <div hidden>France</div><span aria-hidden="true">France</span>
+      <mark>Germany</mark><button>Spain</button>
+      <div data-gloss-ui><p>Italy</p></div>`);
+    annotator.annotate();
+    expect(marks()).toEqual([['Canada', 'country:ca']]);
+    expect((body.querySelector('input') as HTMLInputElement).value).toBe('United States');
+    expect((body.querySelector('textarea') as HTMLTextAreaElement).value).toBe('China and Russia');
+  });
+
+  it('is idempotent', () => {
+    const { annotator, body } = setup('<p>Canada and the <b>U.S.</b> and Antony <i>Blinken</i></p>');
+    annotator.annotate();
+    const once = shape(body);
+    annotator.annotate();
+    expect(shape(body)).toEqual(once);
+  });
+});
+
+describe('clear', () => {
+  it('restores the original DOM, node for node', () => {
+    const { annotator, body } = setup('<p>Canada, the U.S. and <b>Antony</b> Blinken.</p><p>Nothing here.</p>');
+    const before = shape(body);
+    const firstText = body.querySelector('p')?.firstChild;
+    annotator.annotate();
+    expect(marks().length).toBe(4);
+    annotator.clear();
+    expect(shape(body)).toEqual(before);
+    expect(body.querySelector('p')?.firstChild).toBe(firstText);
+    expect(body.querySelectorAll('mark').length).toBe(0);
+  });
+
+  it('keeps adjacent text nodes the page made separate', () => {
+    const p = document.createElement('p');
+    p.append('Hello ', 'Canada', ' and Japan');
+    document.body.append(p);
+    const annotator = new Annotator(document.body, { matcher });
+    annotator.annotate();
+    annotator.clear();
+    expect([...p.childNodes].map((n) => n.textContent)).toEqual(['Hello ', 'Canada', ' and Japan']);
+  });
+});
+
+describe('keeping up with the page', () => {
+  it('highlights content added later', async () => {
+    const { annotator } = setup('<p>Canada</p>');
+    await annotator.start();
+    const p = document.createElement('p');
+    p.textContent = 'Samantha Power visited Cambodia.';
+    document.body.append(p);
+    await new Promise((r) => setTimeout(r, 20));
+    await annotator.idle();
+    expect(marks()).toEqual([
+      ['Canada', 'country:ca'],
+      ['Samantha Power', 'person:samantha-power'],
+      ['Cambodia', 'country:kh'],
+    ]);
+    annotator.stop();
+    expect(marks()).toEqual([]);
+  });
+
+  it('shows only the new text when the page rewrites a node it owns', async () => {
+    const p = document.createElement('p');
+    const text = document.createTextNode('Canada and Japan agreed');
+    p.append(text);
+    document.body.append(p);
+    const annotator = new Annotator(document.body, { matcher });
+    await annotator.start();
+    expect(marks().length).toBe(2);
+    text.data = 'France disagreed';
+    await new Promise((r) => setTimeout(r, 20));
+    await annotator.idle();
+    expect(p.textContent).toBe('France disagreed');
+    expect(marks()).toEqual([['France', 'country:fr']]);
+    annotator.stop();
+    expect(p.textContent).toBe('France disagreed');
+  });
+
+  it('drops its leftovers when the page removes a node it owns', async () => {
+    const p = document.createElement('p');
+    const text = document.createTextNode('Canada and Japan agreed');
+    p.append(text, document.createElement('br'));
+    document.body.append(p);
+    const annotator = new Annotator(document.body, { matcher });
+    await annotator.start();
+    text.remove();
+    await new Promise((r) => setTimeout(r, 20));
+    await annotator.idle();
+    expect(p.textContent).toBe('');
+    annotator.stop();
+  });
+});
+
+describe('properties on generated documents', () => {
+  const words = ['Canada', 'the', 'U.S.', 'New', 'Zealand', 'Antony', 'Blinken', 'us', 'and', ' ', '\u00a0', "'s"];
+  const inline = ['b', 'i', 'span', 'a'];
+  const block = ['p', 'div', 'li'];
+  const excluded = ['code', 'textarea'];
+  type Tree = string | { tag: string; children: Tree[] };
+  const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')),
+      fc.record({
+        tag: fc.constantFrom(...inline, ...block, ...excluded),
+        children: fc.array(tie('node'), { maxLength: 4 }),
+      }),
+    ),
+  })).node;
+
+  function build(parent: Node, node: Tree) {
+    if (typeof node === 'string') {
+      parent.appendChild(document.createTextNode(node));
+      return;
+    }
+    const el = document.createElement(node.tag);
+    if (node.tag === 'textarea') el.textContent = 'Canada';
+    else for (const child of node.children) build(el, child);
+    parent.appendChild(el);
+  }
+
+  it('annotate keeps text, clear restores the DOM, nothing lands in excluded elements', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 5 }), (nodes) => {
+        document.body.innerHTML = '';
+        for (const node of nodes) build(document.body, node);
+        const before = shape(document.body);
+        const text = document.body.textContent;
+        const annotator = new Annotator(document.body, { matcher });
+        annotator.annotate();
+        expect(document.body.textContent).toBe(text);
+        expect(document.body.querySelectorAll('code mark, textarea mark').length).toBe(0);
+        const once = shape(document.body);
+        annotator.annotate();
+        expect(shape(document.body)).toEqual(once);
+        annotator.clear();
+        expect(shape(document.body)).toEqual(before);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
