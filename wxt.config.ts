@@ -9,6 +9,9 @@ export default defineConfig({
     description:
       'Read the news with context: highlights countries, initiatives, organizations and officials, with their role according to bundled documents.',
     permissions: ['storage'],
+    // The content script already runs on every web page; host access also lets the popup and
+    // background see which page a tab shows, so the popup can describe the page it was opened for.
+    host_permissions: ['http://*/*', 'https://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { matcherAliases } from '../knowledge/pack';
@@ -125,6 +125,29 @@ describe('clear', () => {
 });
 
 describe('keeping up with the page', () => {
+  it('never mistakes its own splits for page edits, even when it yields between runs', async () => {
+    const html =
+      '<h1>China and Russia look on</h1><p>The United States and Canada</p><p>In Beijing, <b>Zhao</b> Lijian</p>';
+    document.body.innerHTML = html;
+    const text = document.body.textContent;
+    const annotator = new Annotator(document.body, { matcher, sliceMs: 0 });
+    await annotator.start();
+    await new Promise((r) => setTimeout(r, 20));
+    await annotator.idle();
+    expect(document.body.textContent).toBe(text);
+    expect(marks().map(([t]) => t)).toEqual([
+      'China',
+      'Russia',
+      'United States',
+      'Canada',
+      'Beijing',
+      'Zhao',
+      ' Lijian',
+    ]);
+    annotator.stop();
+    expect(document.body.innerHTML).toBe(html);
+  });
+
   it('highlights content added later', async () => {
     const { annotator } = setup('<p>Canada</p>');
     await annotator.start();

@@ -175,14 +175,13 @@ export class Annotator {
   /** Highlights a subtree at once, in one task. Used for small roots and by tests. */
   annotate(node: Node = this.root): void {
     for (const chunk of this.readChunks(node)) this.wrapChunk(chunk);
-    this.discardOwnRecords();
   }
 
   /** Restores every node the annotator split; the DOM is as it was before. */
   clear(): void {
+    this.takePageRecords();
     this.generation++;
     this.pending.clear();
-    this.takePageRecords();
     const changed = this.groups.size > 0;
     for (const group of this.groups) this.restore(group);
     this.groups.clear();
@@ -221,14 +220,12 @@ export class Annotator {
         if (generation !== this.generation) return;
         wrote = this.wrapChunk(chunk) || wrote;
         if (performance.now() - sliceStart > this.sliceMs) {
-          this.discardOwnRecords();
           if (wrote) this.onChange();
           wrote = false;
           await yieldToPage();
           sliceStart = performance.now();
         }
       }
-      this.discardOwnRecords();
       if (wrote) this.onChange();
       if (this.pending.size > 0) await yieldToPage();
     }
@@ -324,13 +321,14 @@ export class Annotator {
   /** Wraps the mentions of one chunk; false when it had none or went stale. */
   private wrapChunk(chunk: Chunk): boolean {
     const { nodes, data } = chunk;
+    // Page changes not yet seen are handled first: they may make this chunk stale.
+    this.takePageRecords();
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as Text;
       if (!node.isConnected || node.data !== data[i] || this.groupOf.has(node)) return false;
     }
     const matches = this.matcher.find(data.join(''), this.context);
     if (matches.length === 0) return false;
-    this.takePageRecords();
     const ranges: MarkRange[] = matches.map((m) => ({
       start: m.start,
       length: m.end - m.start,
@@ -353,6 +351,8 @@ export class Annotator {
       },
     });
     for (const [i, node] of nodes.entries()) this.recordGroup(node, data[i] as string, followers[i] ?? null);
+    // Our splits and insertions must never come back to us as if the page had made them.
+    this.discardOwnRecords();
     return true;
   }
 
