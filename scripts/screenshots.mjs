@@ -43,7 +43,6 @@ try {
   await page.waitForSelector('mark.gloss-mark');
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(out, 'page.png') });
-  console.log('marks', await page.locator('mark.gloss-mark').count(), 'tab', url);
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
