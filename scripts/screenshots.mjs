@@ -52,9 +52,7 @@ try {
     return tabs.find((t) => t.url === pageUrl)?.id;
   }, url);
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await popup
-    .waitForSelector('[data-testid=on-this-page]', { timeout: 5000 })
-    .catch(async () => console.log('popup text:', await popup.innerText('body')));
+  await popup.waitForSelector('[data-testid=on-this-page]');
   await popup.screenshot({ path: join(out, dark ? 'popup-dark.png' : 'popup.png') });
   await popup.click('.gloss-row[data-entity="person:antony-blinken"]');
   await popup.waitForSelector('article.gloss-card');
