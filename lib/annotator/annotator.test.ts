@@ -246,3 +246,34 @@ describe('properties on generated documents', () => {
     );
   });
 });
+
+describe('elements that change status', () => {
+  it('takes its marks out of an element the page makes editable, and back when it stops', async () => {
+    const { annotator } = setup('<div id="box"><p>Canada and <b>Antony</b> Blinken</p></div><p>Japan</p>');
+    const box = document.getElementById('box') as HTMLElement;
+    const before = box.innerHTML;
+    await annotator.start();
+    expect(marks().length).toBe(4);
+    box.setAttribute('contenteditable', 'true');
+    await new Promise((r) => setTimeout(r, 20));
+    await annotator.idle();
+    expect(box.innerHTML).toBe(before);
+    expect(marks()).toEqual([['Japan', 'country:jp']]);
+    box.removeAttribute('contenteditable');
+    await new Promise((r) => setTimeout(r, 20));
+    await annotator.idle();
+    expect(marks().length).toBe(4);
+    annotator.stop();
+  });
+
+  it('highlights text the page reveals', async () => {
+    const { annotator } = setup('<p hidden id="more">Samantha Power</p>');
+    await annotator.start();
+    expect(marks()).toEqual([]);
+    document.getElementById('more')?.removeAttribute('hidden');
+    await new Promise((r) => setTimeout(r, 20));
+    await annotator.idle();
+    expect(marks()).toEqual([['Samantha Power', 'person:samantha-power']]);
+    annotator.stop();
+  });
+});

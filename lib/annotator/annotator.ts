@@ -194,7 +194,14 @@ export class Annotator {
   private observe(): void {
     if (this.observer || typeof MutationObserver === 'undefined') return;
     this.observer = new MutationObserver((records) => this.handleRecords(records));
-    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // The attributes that decide whether an element's text is ours to mark.
+      attributes: true,
+      attributeFilter: ['hidden', 'aria-hidden', 'contenteditable'],
+    });
   }
 
   private schedule(): Promise<void> {
@@ -390,6 +397,10 @@ export class Annotator {
     let changed = false;
     for (const record of records) {
       const target = record.target;
+      if (record.type === 'attributes') {
+        changed = this.handleExclusionChange(target as Element) || changed;
+        continue;
+      }
       if (record.type === 'characterData') {
         const group = this.groupOf.get(target);
         if (group) {
@@ -426,6 +437,28 @@ export class Annotator {
     this.discardOwnRecords();
     if (changed) this.onChange();
     if (this.pending.size > 0) void this.schedule();
+  }
+
+  /**
+   * An element became editable or hidden (its marks must go, so nothing of ours ends up in what
+   * the user edits or submits), or stopped being so (its text is read again).
+   */
+  private handleExclusionChange(element: Element): boolean {
+    if (!element.isConnected) return false;
+    if (isExcludedElement(element) || isInsideExcluded(element, this.root)) {
+      let removed = false;
+      for (const group of [...this.groups]) {
+        if (!element.contains(group.original)) continue;
+        this.restore(group);
+        removed = true;
+      }
+      // Forget what was read there, so it is read afresh if the element is let go again.
+      const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) this.known.delete(node as Text);
+      return removed;
+    }
+    this.pending.add(element);
+    return false;
   }
 
   /** Page mutations queued before we write must be handled, not dropped with ours. */

@@ -1,0 +1,300 @@
+// Shared by the end-to-end tests: Chromium with the built extension, a local page server, and
+// ways to read the page's highlights and to open the popup for a given tab.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ROOT } from './fixtures/documents';
+
+/** The unpacked extension; GLOSS_EXTENSION_PATH points the tests at another build. */
+export const EXTENSION_PATH = path.resolve(process.env.GLOSS_EXTENSION_PATH ?? path.join(ROOT, '.output/chrome-mv3'));
+
+export const MARK = 'mark.gloss-mark';
+export const CONTINUED = 'data-gloss-continued';
+
+export interface GlossBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<GlossBrowser> {
+  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_PATH}: run \`npm run build\` first.`);
+  }
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'gloss-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+    ],
+  });
+  try {
+    const isOurs = (url: string) => url.startsWith('chrome-extension://');
+    const worker =
+      context.serviceWorkers().find((w) => isOurs(w.url())) ??
+      (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 30_000 }));
+    const extensionId = new URL(worker.url()).host;
+    return {
+      context,
+      extensionId,
+      async close() {
+        await context.close();
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export interface TestServer {
+  origin: string;
+  url(pathname: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves the given pages (path → HTML) on 127.0.0.1 at a random port. */
+export async function startServer(pages: Record<string, string>): Promise<TestServer> {
+  const server = http.createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const html = pages[pathname];
+    if (html === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(html);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (pathname) => `${origin}${pathname}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Mentions on the page (a name split over elements counts once). */
+export function countMarks(page: Page): Promise<number> {
+  return page.evaluate(([mark, continued]) => document.querySelectorAll(`${mark}:not([${continued}])`).length, [
+    MARK,
+    CONTINUED,
+  ] as const);
+}
+
+/**
+ * Waits until the page has at least `minCount` mentions and the number has stopped changing
+ * (the annotator works in slices), then returns it.
+ */
+export async function waitForMarks(page: Page, minCount: number, timeoutMs = 15_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let previous = -1;
+  let stableSince = 0;
+  for (;;) {
+    const count = await countMarks(page);
+    if (count !== previous) {
+      previous = count;
+      stableSince = Date.now();
+    } else if (count >= minCount && Date.now() - stableSince >= 400) {
+      return count;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Expected at least ${minCount} stable highlights, found ${count} after ${timeoutMs} ms`);
+    }
+    await sleep(100);
+  }
+}
+
+/** Waits until the page has no highlight at all. */
+export async function waitForNoMarks(page: Page, timeoutMs = 5_000): Promise<void> {
+  await page.waitForFunction((mark) => document.querySelectorAll(mark).length === 0, MARK, { timeout: timeoutMs });
+}
+
+/** Entity id → number of mentions, not counting the continuation pieces of a split name. */
+export async function marksByEntity(page: Page): Promise<Map<string, number>> {
+  const ids = await page.evaluate(
+    ([mark, continued]) =>
+      [...document.querySelectorAll(`${mark}:not([${continued}])`)].map((m) => m.getAttribute('data-entity') ?? ''),
+    [MARK, CONTINUED] as const,
+  );
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+export interface Mention {
+  entity: string;
+  type: string;
+  /** The mention's text, its pieces joined when a name spans several elements. */
+  text: string;
+  pieces: number;
+  /** A continuation piece with no first piece of the same entity right before it. */
+  orphan: boolean;
+}
+
+/** Every mention in document order, with the pieces of split names put together. */
+export function mentions(page: Page): Promise<Mention[]> {
+  return page.evaluate(
+    ([mark, continued]) => {
+      const list: Mention[] = [];
+      for (const m of document.querySelectorAll(mark)) {
+        const entity = m.getAttribute('data-entity') ?? '';
+        const type = m.getAttribute('data-entity-type') ?? '';
+        const text = m.textContent ?? '';
+        const last = list[list.length - 1];
+        if (m.hasAttribute(continued)) {
+          if (last && last.entity === entity) {
+            last.text += text;
+            last.pieces++;
+          } else {
+            list.push({ entity, type, text, pieces: 1, orphan: true });
+          }
+        } else {
+          list.push({ entity, type, text, pieces: 1, orphan: false });
+        }
+      }
+      return list;
+    },
+    [MARK, CONTINUED] as const,
+  );
+}
+
+export function bodyText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.textContent ?? '');
+}
+
+/** body.textContent of `html` as Chromium parses it, read where no content script runs. */
+export function parsedBodyText(page: Page, html: string): Promise<string> {
+  return page.evaluate((source) => new DOMParser().parseFromString(source, 'text/html').body.textContent ?? '', html);
+}
+
+/** The part of the chrome API the tests call from extension pages. */
+interface ChromeApi {
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+  };
+  storage: {
+    local: {
+      get(key: string | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+}
+
+/**
+ * The id of the tab showing `pageUrl`, asked from an extension page. The manifest has no "tabs"
+ * permission, so tabs.query does not reveal the URL of web pages; the tab is then found by
+ * asking each tab's content script for its URL (the popup's own 'page/get-state' message).
+ */
+export async function tabIdFor(extensionPage: Page, pageUrl: string, timeoutMs = 10_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ids = await extensionPage.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+      const tabs = await api.tabs.query({});
+      const byUrl = tabs.filter((t) => t.url === url).map((t) => t.id ?? -1);
+      if (byUrl.length > 0) return byUrl;
+      const found: number[] = [];
+      for (const tab of tabs) {
+        if (tab.id === undefined) continue;
+        const state = await api.tabs.sendMessage(tab.id, { type: 'page/get-state' }).catch(() => null);
+        if (state && (state as { url?: unknown }).url === url) found.push(tab.id);
+      }
+      return found;
+    }, pageUrl);
+    if (ids.length === 1) return ids[0] as number;
+    if (ids.length > 1) throw new Error(`${ids.length} tabs show ${pageUrl}; close the others first`);
+    if (Date.now() > deadline) throw new Error(`No tab found showing ${pageUrl}`);
+    await sleep(200);
+  }
+}
+
+/** Opens popup.html in a tab of its own, targeting the tab that shows `page`. */
+export async function openPopupFor(context: BrowserContext, extensionId: string, page: Page): Promise<Page> {
+  const popup = await context.newPage();
+  // Without ?tab the popup describes the active tab, which is itself: harmless.
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const tabId = await tabIdFor(popup, page.url());
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/**
+ * Turns a popup switch on or off the way a user does: by clicking its label (the visible track
+ * lies over the transparent checkbox).
+ */
+export async function setSwitch(popup: Page, testId: string, on: boolean, timeoutMs = 5_000): Promise<void> {
+  const input = popup.getByTestId(testId);
+  if ((await input.isChecked()) === on) throw new Error(`Switch ${testId} is already ${on ? 'on' : 'off'}`);
+  await popup.locator('label', { has: input }).click();
+  const deadline = Date.now() + timeoutMs;
+  while ((await input.isChecked()) !== on) {
+    if (Date.now() > deadline) throw new Error(`Switch ${testId} did not turn ${on ? 'on' : 'off'}`);
+    await sleep(50);
+  }
+}
+
+/** The toolbar badge text of a tab, read from an extension page. */
+export function badgeText(extensionPage: Page, tabId: number): Promise<string> {
+  return extensionPage.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+    return api.action.getBadgeText({ tabId: id });
+  }, tabId);
+}
+
+export function readStorage(extensionPage: Page, key: string): Promise<unknown> {
+  return extensionPage.evaluate(async (k) => {
+    const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+    return (await api.storage.local.get(k))[k];
+  }, key);
+}
+
+export async function writeStorage(extensionPage: Page, items: Record<string, unknown>): Promise<void> {
+  await extensionPage.evaluate(async (values) => {
+    const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+    await api.storage.local.set(values);
+  }, items);
+}
+
+/** Spaces of any kind count as one, curly apostrophes as straight ones. */
+export function normalizeName(text: string): string {
+  return text
+    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+    .replace(/[\u2019\u02BC]/g, "'")
+    .trim();
+}
+
+/** The same whitespace rule, for comparing quotes with documents. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
