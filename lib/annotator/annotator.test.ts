@@ -148,6 +148,22 @@ describe('keeping up with the page', () => {
     expect(document.body.innerHTML).toBe(html);
   });
 
+  it('reads a wrapped run again when the page adds text to it', async () => {
+    const { annotator } = setup('<p id="p">Canada and New</p>');
+    await annotator.start();
+    expect(marks()).toEqual([['Canada', 'country:ca']]);
+    document.getElementById('p')?.append(' Zealand');
+    await new Promise((r) => setTimeout(r, 20));
+    await annotator.idle();
+    expect(marks()).toEqual([
+      ['Canada', 'country:ca'],
+      ['New', 'country:nz'],
+      [' Zealand', 'country:nz'],
+    ]);
+    annotator.stop();
+    expect(document.getElementById('p')?.textContent).toBe('Canada and New Zealand');
+  });
+
   it('highlights content added later', async () => {
     const { annotator } = setup('<p>Canada</p>');
     await annotator.start();

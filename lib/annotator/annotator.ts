@@ -127,19 +127,38 @@ export interface AnnotatorOptions {
   sliceMs?: number;
 }
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the page run (input, rendering, its own tasks) before the next slice. A message task
+ * is not clamped like nested timers, so slices follow each other without idle gaps.
+ */
+function yieldToPage(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Stands in the work queue for "the runs of text visible now", read before the rest. */
+const VIEWPORT = Symbol('viewport');
+/** At most this many runs are read for the first, visible pass. */
+const VIEWPORT_RUN_LIMIT = 400;
 
 export class Annotator {
   private readonly matcher: Matcher;
   private readonly onChange: () => void;
   private readonly sliceMs: number;
   private context: MentionContext = new Set();
-  private readonly groups = new Set<SplitGroup>();
+  /** Every node of ours (and each original node we split) to its group; marks find their group here. */
   private readonly groupOf = new WeakMap<Node, SplitGroup>();
-  /** Text nodes already read, with the text they had then. */
-  private known = new WeakMap<Text, string>();
+  /** Text nodes the page added or changed since they were last read. */
+  private readonly dirty = new WeakSet<Text>();
   private observer: MutationObserver | null = null;
-  private pending = new Set<Node>();
+  private readonly pending = new Set<Node | typeof VIEWPORT>();
   private running: Promise<void> | null = null;
   /** Bumped by clear(): slices of an older run stop instead of writing. */
   private generation = 0;
@@ -150,12 +169,16 @@ export class Annotator {
   ) {
     this.matcher = options.matcher;
     this.onChange = options.onChange ?? (() => {});
-    this.sliceMs = options.sliceMs ?? 8;
+    this.sliceMs = options.sliceMs ?? 10;
   }
 
-  /** Highlights the whole root, then keeps up with changes until stop(). */
+  /**
+   * Highlights the whole root, what is on screen first on long pages, in slices that yield to
+   * the page; then keeps up with changes until stop(). Resolves when the first pass is done.
+   */
   start(): Promise<void> {
     this.observe();
+    if (this.isLongPage()) this.pending.add(VIEWPORT);
     this.pending.add(this.root);
     return this.schedule();
   }
@@ -174,7 +197,7 @@ export class Annotator {
 
   /** Highlights a subtree at once, in one task. Used for small roots and by tests. */
   annotate(node: Node = this.root): void {
-    for (const chunk of this.readChunks(node)) this.wrapChunk(chunk);
+    for (const chunk of this.readChunks(this.blockAround(node))) this.wrapChunk(chunk);
   }
 
   /** Restores every node the annotator split; the DOM is as it was before. */
@@ -182,13 +205,21 @@ export class Annotator {
     this.takePageRecords();
     this.generation++;
     this.pending.clear();
-    const changed = this.groups.size > 0;
-    for (const group of this.groups) this.restore(group);
-    this.groups.clear();
-    this.known = new WeakMap();
+    const changed = this.restoreMarksIn(this.root);
     this.context = new Set();
     this.discardOwnRecords();
     if (changed) this.onChange();
+  }
+
+  private restoreMarksIn(scope: ParentNode): boolean {
+    let restored = false;
+    for (const mark of scope.querySelectorAll(`mark.${MARK_CLASS}`)) {
+      const group = this.groupOf.get(mark);
+      if (!group) continue;
+      this.restore(group);
+      restored = true;
+    }
+    return restored;
   }
 
   private observe(): void {
@@ -217,12 +248,10 @@ export class Annotator {
 
   private async drain(): Promise<void> {
     const generation = this.generation;
-    while (this.pending.size > 0 && generation === this.generation) {
-      const roots = [...this.pending];
-      this.pending.clear();
-      const chunks = roots.flatMap((node) => this.readChunks(node));
-      let sliceStart = performance.now();
-      let wrote = false;
+    let sliceStart = performance.now();
+    let wrote = false;
+    for (let next = this.takePending(); next !== null; next = this.takePending()) {
+      const chunks = next === VIEWPORT ? this.visibleChunks() : this.readChunks(this.blockAround(next));
       for (const chunk of chunks) {
         if (generation !== this.generation) return;
         wrote = this.wrapChunk(chunk) || wrote;
@@ -230,25 +259,59 @@ export class Annotator {
           if (wrote) this.onChange();
           wrote = false;
           await yieldToPage();
+          if (generation !== this.generation) return;
           sliceStart = performance.now();
         }
       }
-      if (wrote) this.onChange();
-      if (this.pending.size > 0) await yieldToPage();
     }
+    if (wrote) this.onChange();
+  }
+
+  private takePending(): Node | typeof VIEWPORT | null {
+    for (const next of this.pending) {
+      this.pending.delete(next);
+      return next;
+    }
+    return null;
+  }
+
+  /** Pages taller than a couple of screens get their visible part highlighted first. */
+  private isLongPage(): boolean {
+    const view = this.root.ownerDocument?.defaultView ?? (this.root as Document).defaultView;
+    const doc = view?.document;
+    if (!view || !doc?.documentElement || typeof doc.elementFromPoint !== 'function') return false;
+    return doc.documentElement.scrollHeight > 2 * view.innerHeight;
   }
 
   /**
-   * Reads the runs of text under `from`. A run that was read before and has not changed is
-   * skipped; a run where the page added or changed text is read again as a whole, after its
-   * old marks are taken out, so a name that now spans old and new text is still found.
+   * The runs of text from the top of the viewport down to its bottom, read before any is
+   * wrapped so that measuring them costs one layout.
    */
-  private readChunks(from: Node): Chunk[] {
-    const start = this.blockAround(from);
-    if (!start.isConnected || isInsideExcluded(start, this.root)) return [];
-    if (start instanceof Element && start !== this.root && isExcludedElement(start)) return [];
+  private visibleChunks(): Chunk[] {
+    const doc = this.root.ownerDocument ?? (this.root as Document);
+    const view = doc.defaultView;
+    if (!view) return [];
+    const anchor = doc.elementFromPoint(view.innerWidth / 2, Math.min(40, view.innerHeight / 10));
+    if (!anchor || !this.root.contains(anchor)) return [];
+    const visible: Chunk[] = [];
+    for (const chunk of this.readChunks(this.root, this.blockAround(anchor))) {
+      const top = chunk.nodes[0]?.parentElement?.getBoundingClientRect().top ?? 0;
+      if (top > view.innerHeight || visible.length >= VIEWPORT_RUN_LIMIT) break;
+      visible.push(chunk);
+    }
+    return visible;
+  }
+
+  /**
+   * Reads the runs of text under `start` (from `from` on, when given). A run that was wrapped
+   * before and has not changed since is skipped; a run where the page added or changed text is
+   * read again as a whole, after its old marks are taken out, so a name that now spans old and
+   * new text is still found. Lazy, so a long page is read in slices too.
+   */
+  private *readChunks(start: Node, from?: Node): Generator<Chunk> {
+    if (!start.isConnected || isInsideExcluded(start, this.root)) return;
+    if (start instanceof Element && start !== this.root && isExcludedElement(start)) return;
     const doc = start.ownerDocument ?? (start as Document);
-    const chunks: Chunk[] = [];
     let nodes: Text[] = [];
     let touched = new Set<SplitGroup>();
     let changed = false;
@@ -262,20 +325,21 @@ export class Annotator {
       blockCache.set(node, block);
       return block;
     };
-    const flush = () => {
-      if (nodes.length > 0 && changed) {
+    const finishRun = (): Chunk | null => {
+      let chunk: Chunk | null = null;
+      if (nodes.length > 0 && (changed || touched.size === 0)) {
         if (touched.size > 0) {
           this.takePageRecords();
           for (const group of touched) this.restore(group);
           this.discardOwnRecords();
         }
         const data = nodes.map((n) => n.data);
-        for (const [i, node] of nodes.entries()) this.known.set(node, data[i] as string);
-        if (HAS_LETTER.test(data.join(''))) chunks.push({ nodes, data });
+        if (HAS_LETTER.test(data.join(''))) chunk = { nodes, data };
       }
       nodes = [];
       touched = new Set();
       changed = false;
+      return chunk;
     };
     const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => {
@@ -295,11 +359,20 @@ export class Annotator {
         return NodeFilter.FILTER_SKIP;
       },
     });
+    if (from) walker.currentNode = from;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node as Text;
       const block = text.parentNode ? blockOf(text.parentNode) : null;
       if (brokenSinceLastText || block !== currentBlock) {
-        flush();
+        const chunk = finishRun();
+        if (chunk) {
+          yield chunk;
+          // The page may have run meanwhile; a walker left on a detached node would stop early.
+          if (!text.isConnected) {
+            this.pending.add(start);
+            return;
+          }
+        }
         currentBlock = block;
       }
       brokenSinceLastText = false;
@@ -309,11 +382,14 @@ export class Annotator {
         if (text === group.original) nodes.push(text);
         continue;
       }
-      if (this.known.get(text) !== text.data) changed = true;
+      if (this.dirty.has(text)) {
+        this.dirty.delete(text);
+        changed = true;
+      }
       nodes.push(text);
     }
-    flush();
-    return chunks;
+    const last = finishRun();
+    if (last) yield last;
   }
 
   /** The nearest element around `node` that starts a run of text of its own. */
@@ -369,7 +445,6 @@ export class Annotator {
     const parts: Node[] = [];
     for (let next = original.nextSibling; next && next !== after; next = next.nextSibling) parts.push(next);
     const group: SplitGroup = { original, data, parts };
-    this.groups.add(group);
     this.groupOf.set(original, group);
     for (const part of parts) {
       this.groupOf.set(part, group);
@@ -385,7 +460,6 @@ export class Annotator {
   }
 
   private forget(group: SplitGroup): void {
-    this.groups.delete(group);
     this.groupOf.delete(group.original);
     for (const part of group.parts) {
       this.groupOf.delete(part);
@@ -412,8 +486,10 @@ export class Annotator {
               : [group.original, ...group.parts].map((n) => n.textContent ?? '').join('');
           this.restore(group, text);
           changed = true;
+          this.dirty.add(group.original);
           if (group.original.parentNode) this.pending.add(group.original.parentNode);
         } else if (target.parentNode) {
+          this.dirty.add(target as Text);
           this.pending.add(target.parentNode);
         }
         continue;
@@ -431,6 +507,7 @@ export class Annotator {
       for (const added of record.addedNodes) {
         if (this.groupOf.has(added)) continue;
         if (added instanceof Element && added.classList.contains(MARK_CLASS)) continue;
+        this.markDirty(added);
         this.pending.add(added);
       }
     }
@@ -445,20 +522,19 @@ export class Annotator {
    */
   private handleExclusionChange(element: Element): boolean {
     if (!element.isConnected) return false;
-    if (isExcludedElement(element) || isInsideExcluded(element, this.root)) {
-      let removed = false;
-      for (const group of [...this.groups]) {
-        if (!element.contains(group.original)) continue;
-        this.restore(group);
-        removed = true;
-      }
-      // Forget what was read there, so it is read afresh if the element is let go again.
-      const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) this.known.delete(node as Text);
-      return removed;
-    }
+    if (isExcludedElement(element) || isInsideExcluded(element, this.root)) return this.restoreMarksIn(element);
     this.pending.add(element);
     return false;
+  }
+
+  /** New text must be read even where the run around it was wrapped before. */
+  private markDirty(node: Node): void {
+    if (node.nodeType === Node.TEXT_NODE) {
+      this.dirty.add(node as Text);
+      return;
+    }
+    const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) this.dirty.add(text as Text);
   }
 
   /** Page mutations queued before we write must be handled, not dropped with ours. */
