@@ -1,16 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { Annotator, countMentions } from '@/lib/annotator/annotator';
+import { Annotator } from '@/lib/annotator/annotator';
 import { matcherAliases } from '@/lib/knowledge/pack';
 import { Matcher } from '@/lib/matcher/matcher';
 import { isMessageOfType, type Message, type PageState } from '@/lib/messages';
 import { isSiteEnabled, type Settings, siteKey } from '@/lib/settings/settings';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import './style.css';
+import highlightStyles from './style.css?inline';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // Each frame highlights its own document; cross-origin frames included.
+  allFrames: true,
+  matchAboutBlank: true,
   async main(ctx) {
     const aliases = matcherAliases();
     let settings: Settings = await loadSettings();
@@ -26,18 +30,23 @@ export default defineContentScript({
       return matcherFor.matcher;
     };
 
-    const enabled = () => isSiteEnabled(location.href, settings);
+    // about:blank and srcdoc frames belong to the page that made them, whose URL is their base.
+    const pageUrl = () => (location.protocol === 'about:' ? document.baseURI : location.href);
+    const enabled = () => isSiteEnabled(pageUrl(), settings);
 
-    const mentions = () => [...countMentions(document)].map(([entityId, count]) => ({ entityId, count }));
+    const mentions = () => [...(annotator?.mentions() ?? [])].map(([entityId, count]) => ({ entityId, count }));
+    // Frames highlight their own text; the top frame speaks for the tab (badge, popup).
+    const isTopFrame = window === window.top;
 
     // Batched: a page that keeps changing should not flood the background with messages.
     const reportMentions = () => {
+      if (!isTopFrame) return;
       clearTimeout(reportTimer);
       reportTimer = setTimeout(() => {
         if (ctx.isInvalid) return;
         const message: Message<'page/mentions'> = {
           type: 'page/mentions',
-          distinct: countMentions(document).size,
+          distinct: annotator?.mentions().size ?? 0,
           enabled: enabled(),
         };
         browser.runtime.sendMessage(message).catch(() => {});
@@ -59,6 +68,7 @@ export default defineContentScript({
       annotator = new Annotator(document.body ?? document.documentElement, {
         matcher: wanted,
         onChange: reportMentions,
+        shadowStyles: highlightStyles,
       });
       void annotator.start();
     };
@@ -69,12 +79,12 @@ export default defineContentScript({
     });
 
     const onMessage = (message: unknown): Promise<PageState> | undefined => {
-      if (!isMessageOfType(message, 'page/get-state')) return undefined;
+      if (!isTopFrame || !isMessageOfType(message, 'page/get-state')) return undefined;
       return (async () => {
         await annotator?.idle();
         return {
-          url: location.href,
-          site: siteKey(location.href),
+          url: pageUrl(),
+          site: siteKey(pageUrl()),
           enabled: enabled(),
           mentions: enabled() ? mentions() : [],
         };

@@ -20,7 +20,7 @@ export async function targetTab(): Promise<{ id: number; url?: string } | null> 
 export async function requestPageState(tabId: number): Promise<PageState | null> {
   const message: Message<'page/get-state'> = { type: 'page/get-state' };
   try {
-    const state = (await browser.tabs.sendMessage(tabId, message)) as PageState | undefined;
+    const state = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as PageState | undefined;
     return state ?? null;
   } catch {
     return null;

@@ -125,6 +125,8 @@ export interface AnnotatorOptions {
   onChange?: () => void;
   /** Time budget of one slice of work before yielding to the page, in ms. */
   sliceMs?: number;
+  /** The highlight styles, adopted by open shadow roots, which the page's styles do not reach. */
+  shadowStyles?: string;
 }
 
 /**
@@ -147,17 +149,26 @@ function yieldToPage(): Promise<void> {
 const VIEWPORT = Symbol('viewport');
 /** At most this many runs are read for the first, visible pass. */
 const VIEWPORT_RUN_LIMIT = 400;
+/** A page that removes our marks gets them back this many times, later each time, then no more. */
+const MAX_FIGHTS = 3;
+const FIGHT_BACKOFF_MS = 250;
 
 export class Annotator {
   private readonly matcher: Matcher;
   private readonly onChange: () => void;
   private readonly sliceMs: number;
+  private readonly shadowStyles: string | undefined;
+  /** One annotator per open shadow root met on the page, each with its own observer. */
+  private readonly shadows = new Map<ShadowRoot, { annotator: Annotator; sheet: CSSStyleSheet | null }>();
   private context: MentionContext = new Set();
   /** Every node of ours (and each original node we split) to its group; marks find their group here. */
   private readonly groupOf = new WeakMap<Node, SplitGroup>();
   /** Text nodes the page added or changed since they were last read. */
   private readonly dirty = new WeakSet<Text>();
   private observer: MutationObserver | null = null;
+  /** How often the page removed our marks from an element; past a few times we leave it alone. */
+  private readonly fights = new WeakMap<Node, number>();
+  private readonly retries = new Set<ReturnType<typeof setTimeout>>();
   private readonly pending = new Set<Node | typeof VIEWPORT>();
   private running: Promise<void> | null = null;
   /** Bumped by clear(): slices of an older run stop instead of writing. */
@@ -170,6 +181,7 @@ export class Annotator {
     this.matcher = options.matcher;
     this.onChange = options.onChange ?? (() => {});
     this.sliceMs = options.sliceMs ?? 10;
+    this.shadowStyles = options.shadowStyles;
   }
 
   /**
@@ -183,16 +195,55 @@ export class Annotator {
     return this.schedule();
   }
 
-  /** Stops watching and removes every mark. */
+  /** Stops watching and removes every mark, in shadow roots too. */
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
     this.clear();
+    for (const [shadow, { annotator, sheet }] of this.shadows) {
+      annotator.stop();
+      if (sheet) shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+    this.shadows.clear();
   }
 
-  /** Resolves when no work is queued. */
-  idle(): Promise<void> {
-    return this.running ?? Promise.resolve();
+  /** Resolves when no work is queued, here or in any shadow root. */
+  async idle(): Promise<void> {
+    await (this.running ?? Promise.resolve());
+    await Promise.all([...this.shadows.values()].map(({ annotator }) => annotator.idle()));
+  }
+
+  /** Mentions per entity under the root and its shadow roots; a split name counts once. */
+  mentions(): Map<string, number> {
+    const counts = countMentions(this.root);
+    for (const { annotator } of this.shadows.values()) {
+      for (const [id, count] of annotator.mentions()) counts.set(id, (counts.get(id) ?? 0) + count);
+    }
+    return counts;
+  }
+
+  private enterShadow(shadow: ShadowRoot): void {
+    const annotator = new Annotator(shadow, {
+      matcher: this.matcher,
+      onChange: this.onChange,
+      sliceMs: this.sliceMs,
+      shadowStyles: this.shadowStyles,
+    });
+    let sheet: CSSStyleSheet | null = null;
+    if (this.shadowStyles && typeof CSSStyleSheet !== 'undefined' && 'adoptedStyleSheets' in shadow) {
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(this.shadowStyles);
+        shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+      } catch {
+        // Marks still work unstyled where constructed sheets are not supported.
+        sheet = null;
+      }
+    }
+    this.shadows.set(shadow, { annotator, sheet });
+    void annotator.start();
   }
 
   /** Highlights a subtree at once, in one task. Used for small roots and by tests. */
@@ -355,6 +406,8 @@ export class Annotator {
           brokenSinceLastText = true;
           return NodeFilter.FILTER_REJECT;
         }
+        // A tree walker does not enter shadow roots; each open one gets an annotator of its own.
+        if (el.shadowRoot && !this.shadows.has(el.shadowRoot) && this.observer) this.enterShadow(el.shadowRoot);
         if (!isInline(el)) brokenSinceLastText = true;
         return NodeFilter.FILTER_SKIP;
       },
@@ -497,18 +550,25 @@ export class Annotator {
       for (const removed of record.removedNodes) {
         const group = this.groupOf.get(removed);
         if (!group) continue;
-        // The page took away its node or one of ours: drop the group's leftovers so no old
-        // text stays behind, then read what remains again.
-        for (const part of group.parts) if (part !== removed) part.parentNode?.removeChild(part);
         this.forget(group);
         changed = true;
-        if (record.target.isConnected) this.pending.add(record.target);
+        if (removed === group.original) {
+          // The page took away its own node (a framework re-rendering): the rest of its old text
+          // lives on in our fragments, which must go with it.
+          for (const part of group.parts) part.parentNode?.removeChild(part);
+          if (record.target.isConnected) this.pending.add(record.target);
+        } else {
+          // The page took away one of our marks: its text stays as the page left it, and the
+          // element is read again only a few times, later each time, so neither side loops.
+          this.backOff(record.target);
+        }
       }
       for (const added of record.addedNodes) {
         if (this.groupOf.has(added)) continue;
         if (added instanceof Element && added.classList.contains(MARK_CLASS)) continue;
         this.markDirty(added);
-        this.pending.add(added);
+        // Where the page fights our marks, only the backed-off retry reads it again.
+        if (!this.fights.has(record.target)) this.pending.add(added);
       }
     }
     this.discardOwnRecords();
@@ -525,6 +585,22 @@ export class Annotator {
     if (isExcludedElement(element) || isInsideExcluded(element, this.root)) return this.restoreMarksIn(element);
     this.pending.add(element);
     return false;
+  }
+
+  private backOff(element: Node): void {
+    const fights = (this.fights.get(element) ?? 0) + 1;
+    this.fights.set(element, fights);
+    if (fights > MAX_FIGHTS) return;
+    const timer = setTimeout(
+      () => {
+        this.retries.delete(timer);
+        if (!element.isConnected || !this.observer) return;
+        this.pending.add(element);
+        void this.schedule();
+      },
+      FIGHT_BACKOFF_MS * 2 ** fights,
+    );
+    this.retries.add(timer);
   }
 
   /** New text must be read even where the run around it was wrapped before. */
