@@ -77,6 +77,19 @@ beforeAll(async () => {
           }
         }, 5);
       </script></body></html>`,
+    '/spa.html': `<!doctype html><html><body>
+      <nav><a id="next" href="/spa/2">Next story</a></nav><main id="view"><p>Story one: Canada and Japan.</p></main>
+      <script>
+        document.getElementById('next').addEventListener('click', (event) => {
+          event.preventDefault();
+          history.pushState({}, '', '/spa/2');
+          const view = document.getElementById('view');
+          view.replaceChildren();
+          const p = document.createElement('p');
+          p.textContent = 'Story two: Secretary Blinken visited Kenya.';
+          view.append(p);
+        });
+      </script></body></html>`,
     '/fight.html': `<!doctype html><html><body>
       <p id="fought">Ukraine and Argentina and New Zealand.</p><p>Canada stays.</p>
       <script>
@@ -205,6 +218,24 @@ describe('a React app', () => {
     });
     expect(await page.evaluate(() => (window as unknown as { __errors?: string[] }).__errors ?? [])).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a single-page app', () => {
+  it('highlights the new view after history.pushState navigation', async () => {
+    const page = await open('/spa.html');
+    await waitForMarks(page, 2);
+    await page.click('#next');
+    await page.waitForFunction(() => location.pathname === '/spa/2');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#view mark.gloss-mark')].map((m) => m.getAttribute('data-entity')).join() ===
+        'person:antony-blinken,country:ke',
+      null,
+      { timeout: 10_000 },
+    );
+    expect(await page.textContent('#view')).toBe('Story two: Secretary Blinken visited Kenya.');
     await page.close();
   });
 });
