@@ -293,3 +293,20 @@ describe('elements that change status', () => {
     annotator.stop();
   });
 });
+
+describe('mentions', () => {
+  it('counts what is marked as marks come and go', async () => {
+    const { annotator } = setup('<p id="a">Canada and <b>Antony</b> Blinken</p><p id="b">Canada again</p>');
+    await annotator.start();
+    expect(Object.fromEntries(annotator.mentions())).toEqual({ 'country:ca': 2, 'person:antony-blinken': 1 });
+    expect(annotator.mentions()).toEqual(countMentions(document.body));
+    document.getElementById('b')?.remove();
+    document.getElementById('a')?.firstChild?.remove();
+    await new Promise((r) => setTimeout(r, 20));
+    await annotator.idle();
+    expect(annotator.mentions()).toEqual(countMentions(document.body));
+    expect(Object.fromEntries(annotator.mentions())).toEqual({ 'person:antony-blinken': 1 });
+    annotator.stop();
+    expect(annotator.mentions().size).toBe(0);
+  });
+});

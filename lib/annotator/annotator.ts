@@ -161,6 +161,8 @@ export class Annotator {
   /** One annotator per open shadow root met on the page, each with its own observer. */
   private readonly shadows = new Map<ShadowRoot, { annotator: Annotator; sheet: CSSStyleSheet | null }>();
   private context: MentionContext = new Set();
+  /** Mentions per entity, kept as marks come and go so that asking costs nothing on huge pages. */
+  private readonly counts = new Map<string, number>();
   /** Every node of ours (and each original node we split) to its group; marks find their group here. */
   private readonly groupOf = new WeakMap<Node, SplitGroup>();
   /** Text nodes the page added or changed since they were last read. */
@@ -217,7 +219,7 @@ export class Annotator {
 
   /** Mentions per entity under the root and its shadow roots; a split name counts once. */
   mentions(): Map<string, number> {
-    const counts = countMentions(this.root);
+    const counts = new Map([...this.counts].filter(([, count]) => count > 0));
     for (const { annotator } of this.shadows.values()) {
       for (const [id, count] of annotator.mentions()) counts.set(id, (counts.get(id) ?? 0) + count);
     }
@@ -266,11 +268,24 @@ export class Annotator {
     let restored = false;
     for (const mark of scope.querySelectorAll(`mark.${MARK_CLASS}`)) {
       const group = this.groupOf.get(mark);
-      if (!group) continue;
-      this.restore(group);
+      if (group) this.restore(group);
+      // A mark whose group was forgotten (its subtree left the page and came back): unwrap it.
+      else if (mark.isConnected) mark.replaceWith(...mark.childNodes);
       restored = true;
     }
     return restored;
+  }
+
+  /** A subtree left the page with marks in it: they no longer count, and hold no memory. */
+  private forgetMarksIn(scope: Element): boolean {
+    let forgot = false;
+    for (const mark of scope.getElementsByClassName(MARK_CLASS)) {
+      const group = this.groupOf.get(mark);
+      if (!group) continue;
+      this.forget(group);
+      forgot = true;
+    }
+    return forgot;
   }
 
   private observe(): void {
@@ -483,6 +498,7 @@ export class Annotator {
         element.setAttribute('data-entity', markRange.entityId);
         element.setAttribute('data-entity-type', markRange.entityType);
         if (markRange === previous) element.setAttribute(CONTINUED_ATTRIBUTE, '');
+        else this.count(markRange.entityId, 1);
         previous = markRange;
       },
     });
@@ -515,6 +531,9 @@ export class Annotator {
   private forget(group: SplitGroup): void {
     this.groupOf.delete(group.original);
     for (const part of group.parts) {
+      if (part instanceof Element && !part.hasAttribute(CONTINUED_ATTRIBUTE)) {
+        this.count(part.getAttribute('data-entity') ?? '', -1);
+      }
       this.groupOf.delete(part);
       for (const child of part.childNodes) this.groupOf.delete(child);
     }
@@ -549,7 +568,10 @@ export class Annotator {
       }
       for (const removed of record.removedNodes) {
         const group = this.groupOf.get(removed);
-        if (!group) continue;
+        if (!group) {
+          if (removed instanceof Element) changed = this.forgetMarksIn(removed) || changed;
+          continue;
+        }
         this.forget(group);
         changed = true;
         if (removed === group.original) {
@@ -585,6 +607,10 @@ export class Annotator {
     if (isExcludedElement(element) || isInsideExcluded(element, this.root)) return this.restoreMarksIn(element);
     this.pending.add(element);
     return false;
+  }
+
+  private count(entityId: string, delta: number): void {
+    this.counts.set(entityId, (this.counts.get(entityId) ?? 0) + delta);
   }
 
   private backOff(element: Node): void {
