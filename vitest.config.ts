@@ -9,7 +9,7 @@ export default defineConfig({
       'lib/**/*.test.ts',
       'components/**/*.test.tsx',
       'entrypoints/**/*.test.{ts,tsx}',
-      'tests/unit/**/*.test.ts',
+      'tests/corpus/**/*.test.ts',
     ],
     environment: 'node',
   },

@@ -69,9 +69,29 @@ describe('annotate', () => {
   });
 
   it('does not join words across block boundaries', () => {
-    const { annotator } = setup('<div><p>New</p>Zealand</div><p>United</p><p>States</p><p>Antony<br>Blinken</p>');
+    const { annotator } = setup('<div><p>New</p>Zealand</div><p>United</p><p>States</p><p>Antony<input>Blinken</p>');
     annotator.annotate();
     expect(marks()).toEqual([['Blinken', 'person:antony-blinken']]);
+  });
+
+  it('reads a <br> inside a name as the line break it is', () => {
+    const { annotator, body } = setup('<p>Canada and Samantha<br>Power, then <b>New<br></b>Zealand</p>');
+    const html = body.innerHTML;
+    annotator.annotate();
+    expect(marks()).toEqual([
+      ['Canada', 'country:ca'],
+      ['Samantha', 'person:samantha-power'],
+      ['Power', 'person:samantha-power'],
+      ['New', 'country:nz'],
+      ['Zealand', 'country:nz'],
+    ]);
+    expect(Object.fromEntries(countMentions(body))).toEqual({
+      'country:ca': 1,
+      'person:samantha-power': 1,
+      'country:nz': 1,
+    });
+    annotator.clear();
+    expect(body.innerHTML).toBe(html);
   });
 
   it('never touches excluded content', () => {

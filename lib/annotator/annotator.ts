@@ -103,6 +103,8 @@ interface Chunk {
   nodes: Text[];
   /** The data of each node when the chunk was read; a changed node makes the chunk stale. */
   data: string[];
+  /** Offsets in the joined data where a <br> stands: read as a line break, so "Samantha<br>Power" is one name. */
+  breaks: number[];
 }
 
 /** The nodes one original text node became after wrapping, so it can be put back exactly. */
@@ -379,6 +381,9 @@ export class Annotator {
     if (start instanceof Element && start !== this.root && isExcludedElement(start)) return;
     const doc = start.ownerDocument ?? (start as Document);
     let nodes: Text[] = [];
+    let breaks: number[] = [];
+    let runLength = 0;
+    let lineBreakPending = false;
     let touched = new Set<SplitGroup>();
     let changed = false;
     let currentBlock: Node | null = null;
@@ -400,9 +405,12 @@ export class Annotator {
           this.discardOwnRecords();
         }
         const data = nodes.map((n) => n.data);
-        if (HAS_LETTER.test(data.join(''))) chunk = { nodes, data };
+        if (HAS_LETTER.test(data.join(''))) chunk = { nodes, data, breaks };
       }
       nodes = [];
+      breaks = [];
+      runLength = 0;
+      lineBreakPending = false;
       touched = new Set();
       changed = false;
       return chunk;
@@ -423,7 +431,8 @@ export class Annotator {
         }
         // A tree walker does not enter shadow roots; each open one gets an annotator of its own.
         if (el.shadowRoot && !this.shadows.has(el.shadowRoot) && this.observer) this.enterShadow(el.shadowRoot);
-        if (!isInline(el)) brokenSinceLastText = true;
+        if (el.localName === 'br') lineBreakPending = true;
+        else if (!isInline(el)) brokenSinceLastText = true;
         return NodeFilter.FILTER_SKIP;
       },
     });
@@ -445,14 +454,21 @@ export class Annotator {
       }
       brokenSinceLastText = false;
       const group = this.groupOf.get(text);
-      if (group) {
+      if (group && text !== group.original) {
         touched.add(group);
-        if (text === group.original) nodes.push(text);
         continue;
       }
-      if (this.dirty.has(text)) {
-        this.dirty.delete(text);
-        changed = true;
+      if (lineBreakPending && nodes.length > 0) breaks.push(runLength);
+      lineBreakPending = false;
+      if (group) {
+        touched.add(group);
+        runLength += group.data.length;
+      } else {
+        if (this.dirty.has(text)) {
+          this.dirty.delete(text);
+          changed = true;
+        }
+        runLength += text.data.length;
       }
       nodes.push(text);
     }
@@ -478,11 +494,12 @@ export class Annotator {
       const node = nodes[i] as Text;
       if (!node.isConnected || node.data !== data[i] || this.groupOf.has(node)) return false;
     }
-    const matches = this.matcher.find(data.join(''), this.context);
+    const { text, toReal } = withLineBreaks(data.join(''), chunk.breaks);
+    const matches = this.matcher.find(text, this.context);
     if (matches.length === 0) return false;
     const ranges: MarkRange[] = matches.map((m) => ({
-      start: m.start,
-      length: m.end - m.start,
+      start: toReal(m.start),
+      length: toReal(m.end) - toReal(m.start),
       entityId: m.entityId,
       entityType: m.entityType,
     }));
@@ -649,6 +666,27 @@ export class Annotator {
   private discardOwnRecords(): void {
     this.observer?.takeRecords();
   }
+}
+
+/**
+ * The run's text as a reader sees it, with a line break where each <br> stands, and the way back
+ * from its offsets to offsets in the joined text nodes, which is what mark.js wraps.
+ */
+function withLineBreaks(joined: string, breaks: readonly number[]): { text: string; toReal: (at: number) => number } {
+  if (breaks.length === 0) return { text: joined, toReal: (at) => at };
+  let text = '';
+  let last = 0;
+  for (const at of breaks) {
+    text += `${joined.slice(last, at)}\n`;
+    last = at;
+  }
+  text += joined.slice(last);
+  const toReal = (at: number) => {
+    let before = 0;
+    while (before < breaks.length && (breaks[before] as number) + before < at) before++;
+    return at - before;
+  };
+  return { text, toReal };
 }
 
 /** How many times each entity is mentioned under root; a mention split over elements counts once. */
