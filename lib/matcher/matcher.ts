@@ -1,5 +1,27 @@
 // Finds mentions of pack entities in plain text with one compiled pattern. Pure: no DOM.
+//
+// How a text is read (each rule has table tests in matcher.test.ts):
+// - One regex holds every alias, as a trie (shared prefixes written once), so the engine tries
+//   only the branches that fit the next character. Greedy optional tails make the longest alias win
+//   at any start ("New Zealand", not "Zealand"). find() is one pass of that regex plus a few cheap
+//   checks per match (rules.ts), never a loop over aliases.
+// - The same regex first tries URLs, e-mail addresses, domains, #hashtags and @handles; a text
+//   span matched that way is skipped whole, so nothing inside it is a mention.
+// - Case-sensitive: "US" and "U.S.", never "us", "Us" or "USB". Word boundaries are Unicode-aware.
+// - Text forms: any space, line break or no-break/thin space between words; curly or straight
+//   apostrophes and quotes; any hyphen; precomposed or decomposed accents (NFC or NFD text), and
+//   Latin letters without their accent ("Etats-Unis" for "États-Unis", "Peru" for "Perú"), Russian
+//   е for ё. Soft hyphens and zero-width characters (U+00AD, U+200B-U+200D, U+2060, U+FEFF) are
+//   allowed between any two letters of a word ("Ger\u00ADmany"), but between words a visible space
+//   is needed: "Zhao\u200BLijian" renders "ZhaoLijian" and is not the name. They are matched in
+//   place, so offsets always point into the original text.
+// - Scripts without spaces (Chinese) match without word boundaries: "美国和中国" finds both.
+// - Arabic attaches one-letter words to the next: an Arabic alias may follow و or ف (and, so) and
+//   then ب, ل or ك (with, for, like): "والصين" highlights "الصين". After ل the article's alif is
+//   dropped ("للصين" = ل + الصين): that spelling matches too, highlighting "لصين". Vowel marks and
+//   tatweel inside a name, and alif with or without hamza, are allowed.
 import type { AliasKind, EntityType } from '../knowledge/schema';
+import { isShouted, referenceFits, SURFACE_RULES, type SurfaceRule, WINDOW, WORDLIKE_ACRONYMS } from './rules';
 
 export interface MatcherAlias {
   text: string;
@@ -33,63 +55,263 @@ interface AliasTarget {
   kind: AliasKind;
 }
 
+/** What a matched surface can name, found by its key (see matchKey). */
+interface Entry {
+  targets: AliasTarget[];
+  rule: SurfaceRule | undefined;
+  /** An acronym that is also a two-letter word ("US"): not counted in ALL-CAPS text. */
+  wordlike: boolean;
+}
+
 // Scripts written without spaces between words: their names cannot use word boundaries.
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}_]';
-// Spaces real pages put inside names: ordinary, line breaks, no-break, thin and narrow no-break.
-const SPACE_CLASS = '[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+';
-const APOSTROPHES = /['\u2019\u02BC]/g;
-const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+
+// Character class bodies.
+const WORD = '\\p{L}\\p{N}\\p{M}_';
+// Spaces real pages put between words: ordinary, line breaks, no-break, thin, narrow no-break...:
+// \s but U+FEFF, which is treated as invisible. A negated class body: only use it as `[${SPACE}]`.
+const SPACE = '^\\S\\uFEFF';
+// Invisible characters allowed between two letters of a name.
+const INVISIBLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
+// Invisible characters that join what they separate: a name glued to a word by one is inside it.
+// (A zero-width space is a word break, so it is not here.)
+const GLUE = '\\u00AD\\u200C\\u200D\\u2060\\uFEFF';
+// Arabic vowel marks and tatweel, allowed after any letter of an Arabic name.
+const ARABIC_MARKS = '\\u064B-\\u065F\\u0670\\u0640';
+
+const INSIDE_WORD = `[${INVISIBLE}]*`;
+const BETWEEN_WORDS = `[${INVISIBLE}]*[${SPACE}][\\s${INVISIBLE}]*`;
+const APOSTROPHE_CLASS = "['\\u2018\\u2019\\u02BC\\uFF07]";
+const HYPHEN_CLASS = '[\\-\\u2010\\u2011]';
+const QUOTE_CLASS = '["\\u201C\\u201D\\u201E]';
+
+// Spans never searched for names, tried first at each position and skipped whole: URLs, e-mail
+// addresses, domains (with a port and path), #hashtags and @handles. A URL, address or domain
+// starts where no ASCII letter, digit, +, - or @ precedes, on a word followed by ":", "@" or "."
+// and more (one lookahead, so most words are passed over at once). A # or @ followed by letters is
+// a hashtag or handle wherever it stands.
+const SKIPPED = [
+  String.raw`(?<![A-Za-z0-9+\-@])(?=[\w.+\-]*[:@.][\w\/])(?:`,
+  [
+    // scheme://... (http, https, ftp...)
+    String.raw`[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\s<>"“”]*`,
+    // press@un.org, info@eu.example (and user@host/path, a URL without its scheme)
+    String.raw`[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:[\/?#][^\s<>"“”]*)?`,
+    // www.example.com/US/, example.com/us, un.org: labels and a lowercase top-level domain
+    String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[a-z]{2,24}(?![\w\-])(?::\d{1,5})?(?:[\/?#][^\s<>"“”]*)?`,
+  ].join('|'),
+  ')',
+  `|[#@][${WORD}]+`,
+].join('');
+
+const SPACE_RUN = new RegExp(`[${SPACE}]+`, 'gu');
+const APOSTROPHES = /['\u2018\u2019\u02BC\uFF07]/g;
+const HYPHENS = /[\u2010\u2011]/g;
+const QUOTES = /[\u201C\u201D\u201E]/g;
+const MARKS_AND_INVISIBLES = new RegExp(`[\\p{M}${INVISIBLE}\\u0640]`, 'gu');
 
 /** The key under which an alias and any text matching it are looked up. */
 export function normalizeSurface(text: string): string {
-  return text.replace(SPACES, ' ').replace(APOSTROPHES, "'");
+  return text.replace(SPACE_RUN, ' ').replace(APOSTROPHES, "'").replace(HYPHENS, '-').replace(QUOTES, '"');
+}
+
+/**
+ * normalizeSurface, and also without accents, vowel marks or invisible characters, alif without
+ * hamza, ى as ي: every spelling one alias's pattern accepts has the same key as the alias.
+ */
+export function matchKey(text: string): string {
+  return normalizeSurface(text.normalize('NFD').replace(MARKS_AND_INVISIBLES, '')).replace(/\u0649/g, '\u064A');
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-function aliasPattern(text: string): string {
-  return normalizeSurface(text)
-    .split(' ')
-    .map((word) => escapeRegExp(word).replace(/'/g, "['\\u2019\\u02BC]"))
-    .join(SPACE_CLASS);
+const LATIN = /\p{Script=Latin}/u;
+// The Arabic definite article at the start of a name, as one unit of the trie.
+const ARTICLE = '\u0000ال';
+
+/** The pattern for one character (or the Arabic article) of an alias. */
+function unitPattern(unit: string): string {
+  if (unit === "'") return APOSTROPHE_CLASS;
+  if (unit === '-') return HYPHEN_CLASS;
+  if (unit === '"') return QUOTE_CLASS;
+  // ال, or after the preposition ل the article's lam alone ("للصين").
+  // (The invisible characters are allowed inside this unit in both spellings of the pattern.)
+  if (unit === ARTICLE) {
+    return `(?:[اأإآ][${ARABIC_MARKS}${INVISIBLE}]*ل|(?<=ل[${ARABIC_MARKS}${INVISIBLE}]*)ل)[${ARABIC_MARKS}]*`;
+  }
+  if (ARABIC_SCRIPT.test(unit)) {
+    // Alif with or without hamza, ى for final ي, and letters with hamza written decomposed.
+    const base = unit.normalize('NFD').charAt(0);
+    let letter = base === unit ? escapeRegExp(unit) : `[${unit}${base}]`;
+    if ('اأإآ'.includes(unit)) letter = '[اأإآ]';
+    else if (unit === 'ي' || unit === 'ى') letter = '[يى]';
+    return `${letter}[${ARABIC_MARKS}]*`;
+  }
+  if (unit === 'е' || unit === 'Е') return `(?:[${unit}${unit === 'е' ? 'ё' : 'Ё'}]|${unit}\\u0308)`;
+  const decomposed = unit.normalize('NFD');
+  if (decomposed === unit) return escapeRegExp(unit);
+  const base = decomposed.charAt(0);
+  const forms = [escapeRegExp(unit), escapeRegExp(decomposed)];
+  // Accents are often dropped in Latin script ("Etats-Unis"); ё is often written е.
+  if (LATIN.test(base) || unit === 'ё' || unit === 'Ё') forms.push(escapeRegExp(base));
+  return `(?:${forms.join('|')})`;
 }
 
+/** An alias as trie units: NFC characters with spaces, apostrophes, hyphens and quotes normalized. */
+function aliasUnits(text: string): string[] {
+  const units = Array.from(normalizeSurface(text.normalize('NFC').replace(new RegExp(`[${INVISIBLE}]`, 'gu'), '')));
+  if (units[0] === 'ا' && units[1] === 'ل' && units.length > 2) units.splice(0, 2, ARTICLE);
+  return units;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  end: boolean;
+}
+
+function buildTrie(aliases: Iterable<string[]>): TrieNode {
+  const root: TrieNode = { children: new Map(), end: false };
+  for (const units of aliases) {
+    let node = root;
+    for (const unit of units) {
+      let child = node.children.get(unit);
+      if (!child) {
+        child = { children: new Map(), end: false };
+        node.children.set(unit, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  return root;
+}
+
+// Besides itself, what a unit of an alias may be written as, for the first-character check.
+const VARIANTS: Record<string, string> = {
+  "'": "'\u2018\u2019\u02BC\uFF07",
+  '-': '-\u2010\u2011',
+  '"': '"\u201C\u201D\u201E',
+  [ARTICLE]: 'اأإآل',
+  ا: 'اأإآ',
+  أ: 'اأإآ',
+  إ: 'اأإآ',
+  آ: 'اأإآ',
+  ي: 'يى',
+  ى: 'يى',
+  е: 'ё',
+  Е: 'Ё',
+};
+
+/**
+ * A lookahead for the characters the aliases of a trie can start with: one class test rejects
+ * most positions of a text before any branch is tried.
+ */
+function firstCharacters(node: TrieNode): string {
+  const chars = new Set<string>();
+  for (const unit of node.children.keys()) {
+    for (const c of `${unit === ARTICLE ? '' : unit}${unit.normalize('NFD')}${VARIANTS[unit] ?? ''}`) chars.add(c);
+  }
+  for (const c of chars) if (c === '\u0000' || /\p{M}/u.test(c)) chars.delete(c);
+  const escaped = [...chars].map((c) => (/[\\\][^-]/.test(c) ? `\\${c}` : c)).join('');
+  return `(?=[${escaped}])`;
+}
+
+/**
+ * The trie as a regex: `inside` is what may stand between two units of the same word,
+ * `between` is a space between words.
+ */
+function trieSource(node: TrieNode, inside: string, between: string, previous?: string): string {
+  const plain: string[] = [];
+  const joined: string[] = [];
+  for (const [unit, child] of node.children) {
+    const branch = (unit === ' ' ? between : unitPattern(unit)) + trieSource(child, inside, between, unit);
+    if (previous !== undefined && previous !== ' ' && unit !== ' ') joined.push(branch);
+    else plain.push(branch);
+  }
+  if (joined.length === 1) plain.push(`${inside}${joined[0]}`);
+  else if (joined.length > 1) plain.push(`${inside}(?:${joined.join('|')})`);
+  if (plain.length === 0) return '';
+  // Greedy: a longer alias through this node is tried before stopping here.
+  if (node.end) return `(?:${plain.join('|')})?`;
+  return plain.length === 1 ? (plain[0] as string) : `(?:${plain.join('|')})`;
+}
+
+/** The source of the one pattern, for texts with (`tolerant`) or without invisible characters. */
+function patternSource(
+  tries: { bounded?: TrieNode; arabic?: TrieNode; unbounded?: TrieNode },
+  tolerant: boolean,
+): string {
+  const inside = tolerant ? INSIDE_WORD : '';
+  const between = tolerant ? BETWEEN_WORDS : `[${SPACE}]+`;
+  const source = (root: TrieNode) => `${firstCharacters(root)}${trieSource(root, inside, between)}`;
+  const branches = [`(${SKIPPED})`];
+  if (tries.bounded) {
+    // U+02BC (ʼ) is a letter in Unicode but serves as an apostrophe: "Chinaʼs" is China.
+    branches.push(`(?<![${WORD}][${GLUE}]*)${source(tries.bounded)}(?![${GLUE}]*(?!\\u02BC)[${WORD}])`);
+  }
+  if (tries.arabic) {
+    const prefixes = `(?:[وف][${ARABIC_MARKS}]*)?(?:[بلك][${ARABIC_MARKS}]*)?`;
+    branches.push(`(?<=(?:^|[^${WORD}${GLUE}])${prefixes})${source(tries.arabic)}(?![${GLUE}]*[${WORD}])`);
+  }
+  if (tries.unbounded) branches.push(source(tries.unbounded));
+  return branches.join('|');
+}
+
+const HAS_INVISIBLE = new RegExp(`[${INVISIBLE}]`, 'u');
+
 export class Matcher {
-  private readonly pattern: RegExp;
-  private readonly targets = new Map<string, AliasTarget[]>();
+  private readonly tries: { bounded?: TrieNode; arabic?: TrieNode; unbounded?: TrieNode } = {};
+  // The pattern, compiled on first use. Soft hyphens and zero-width characters inside names need
+  // a class between every two letters, which makes the regex about twice as costly to compile; so
+  // it has two spellings: `plain` for texts without such characters (nearly all), `tolerant` for
+  // the others. They match the same on a text without invisible characters. Each is compiled at
+  // most once per Matcher, and find() makes one pass of one of them.
+  private plain: RegExp | undefined;
+  private tolerant: RegExp | undefined;
+  private readonly entries = new Map<string, Entry>();
   readonly aliasCount: number;
 
   constructor(aliases: readonly MatcherAlias[], options: MatchOptions = {}) {
-    const bounded = new Set<string>();
-    const unbounded = new Set<string>();
+    const bounded: string[][] = [];
+    const arabic: string[][] = [];
+    const unbounded: string[][] = [];
     let count = 0;
     for (const alias of aliases) {
       if (alias.kind === 'demonym' && !options.demonyms) continue;
-      const key = normalizeSurface(alias.text);
-      const list = this.targets.get(key) ?? [];
-      if (!list.some((t) => t.entityId === alias.entityId)) {
-        list.push({ entityId: alias.entityId, entityType: alias.entityType, kind: alias.kind });
+      const key = matchKey(alias.text);
+      const entry = this.entries.get(key) ?? {
+        targets: [],
+        rule: SURFACE_RULES.get(key),
+        wordlike: false,
+      };
+      if (!entry.targets.some((t) => t.entityId === alias.entityId)) {
+        entry.targets.push({ entityId: alias.entityId, entityType: alias.entityType, kind: alias.kind });
       }
-      this.targets.set(key, list);
-      (UNSPACED_SCRIPT.test(key) ? unbounded : bounded).add(key);
+      if (alias.kind === 'acronym' && WORDLIKE_ACRONYMS.has(key)) entry.wordlike = true;
+      this.entries.set(key, entry);
+      const units = aliasUnits(alias.text);
+      if (UNSPACED_SCRIPT.test(key)) unbounded.push(units);
+      else if (ARABIC_SCRIPT.test(key)) arabic.push(units);
+      else bounded.push(units);
       count++;
     }
     this.aliasCount = count;
-    // Alternation tries branches in order, so longest first makes the longest alias win
-    // at any start ("New Zealand" before "Zealand", "European Commission" before "European").
-    const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
-    const branches: string[] = [];
-    if (bounded.size > 0) {
-      const alternatives = [...bounded].sort(byLength).map(aliasPattern).join('|');
-      branches.push(`(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})`);
+    if (bounded.length > 0) this.tries.bounded = buildTrie(bounded);
+    if (arabic.length > 0) this.tries.arabic = buildTrie(arabic);
+    if (unbounded.length > 0) this.tries.unbounded = buildTrie(unbounded);
+  }
+
+  /** The regex for `text`, compiled on first use. */
+  private patternFor(text: string): RegExp {
+    if (HAS_INVISIBLE.test(text)) {
+      this.tolerant ??= new RegExp(patternSource(this.tries, true), 'gu');
+      return this.tolerant;
     }
-    if (unbounded.size > 0) {
-      branches.push(`(?:${[...unbounded].sort(byLength).map(aliasPattern).join('|')})`);
-    }
-    this.pattern = new RegExp(branches.length > 0 ? branches.join('|') : '(?!)', 'gu');
+    this.plain ??= new RegExp(patternSource(this.tries, false), 'gu');
+    return this.plain;
   }
 
   /**
@@ -98,32 +320,53 @@ export class Matcher {
    */
   find(text: string, context: MentionContext = new Set()): Match[] {
     const matches: Match[] = [];
-    const pattern = new RegExp(this.pattern);
+    const pattern = this.patternFor(text);
+    pattern.lastIndex = 0;
     let found: RegExpExecArray | null = pattern.exec(text);
     while (found !== null) {
       const surface = found[0];
-      const target = this.resolve(surface, context);
-      if (target) {
-        matches.push({
-          start: found.index,
-          end: found.index + surface.length,
-          entityId: target.entityId,
-          entityType: target.entityType,
-          text: surface,
-        });
-        context.add(target.entityId);
-      } else {
-        // A reference not yet allowed: a shorter alias may still start inside it.
-        pattern.lastIndex = found.index + 1;
+      // found[1]: a URL, e-mail address, domain, hashtag or handle, skipped whole.
+      if (found[1] === undefined) {
+        const start = found.index;
+        const end = start + surface.length;
+        const target = this.resolve(text, start, end, surface, context);
+        if (target) {
+          matches.push({ start, end, entityId: target.entityId, entityType: target.entityType, text: surface });
+          context.add(target.entityId);
+        } else {
+          // Not a mention here: a shorter alias may still start inside it.
+          pattern.lastIndex = start + ((surface.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
+        }
       }
       found = pattern.exec(text);
     }
     return matches;
   }
 
-  private resolve(surface: string, context: MentionContext): AliasTarget | undefined {
-    const candidates = this.targets.get(normalizeSurface(surface)) ?? [];
-    const usable = candidates.filter((t) => t.kind !== 'reference' || context.has(t.entityId));
+  private lookup(surface: string): Entry | undefined {
+    const key = matchKey(surface);
+    // "لصين" from "للصين": the article's lam after the preposition ل.
+    return this.entries.get(key) ?? (key.startsWith('ل') ? this.entries.get(`ا${key}`) : undefined);
+  }
+
+  private resolve(
+    text: string,
+    start: number,
+    end: number,
+    surface: string,
+    context: MentionContext,
+  ): AliasTarget | undefined {
+    const entry = this.lookup(surface);
+    if (!entry) return undefined;
+    if (entry.rule?.reject(text.slice(Math.max(0, start - WINDOW), start), text.slice(end, end + WINDOW), surface)) {
+      return undefined;
+    }
+    const shouted = entry.wordlike && isShouted(text, start, end);
+    const usable = entry.targets.filter((t) => {
+      if (t.kind === 'reference') return context.has(t.entityId) && referenceFits(text, start, end);
+      if (t.kind === 'acronym') return !shouted;
+      return true;
+    });
     if (usable.length <= 1) return usable[0];
     // An ambiguous alias goes to the entity the page has already named, else the first listed.
     return usable.find((t) => context.has(t.entityId)) ?? usable[0];
