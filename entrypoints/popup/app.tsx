@@ -86,6 +86,12 @@ export function App() {
             />
           )}
           <Switch label="Pause everywhere" checked={settings.paused} onChange={setPaused} testId="pause-switch" />
+          <Switch
+            label="Also highlight demonyms (Chinese, Dutch…)"
+            checked={settings.demonyms}
+            onChange={(demonyms) => void updateSettings((s) => ({ ...s, demonyms }))}
+            testId="demonym-switch"
+          />
         </div>
       </header>
       <label class="gloss-search">

@@ -11,6 +11,8 @@ import {
   launchBrowser,
   MARK,
   marksByEntity,
+  openPopupFor,
+  setSwitch,
   sleep,
   startServer,
   type TestServer,
@@ -90,6 +92,7 @@ beforeAll(async () => {
           view.append(p);
         });
       </script></body></html>`,
+    '/demonyms.html': `<!doctype html><html><body><p id="p">Dutch and Chinese officials met in Japan.</p></body></html>`,
     '/fight.html': `<!doctype html><html><body>
       <p id="fought">Ukraine and Argentina and New Zealand.</p><p>Canada stays.</p>
       <script>
@@ -218,6 +221,27 @@ describe('a React app', () => {
     });
     expect(await page.evaluate(() => (window as unknown as { __errors?: string[] }).__errors ?? [])).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('demonyms', () => {
+  it('are off by default and highlighted once the user turns them on in the popup', async () => {
+    const page = await open('/demonyms.html');
+    await waitForMarks(page, 1);
+    expect([...(await marksByEntity(page)).keys()]).toEqual(['country:jp']);
+    const popup = await openPopupFor(browser.context, browser.extensionId, page);
+    await setSwitch(popup, 'demonym-switch', true);
+    await page.waitForFunction(() => document.querySelectorAll('#p mark.gloss-mark').length === 3, null, {
+      timeout: 10_000,
+    });
+    expect([...(await marksByEntity(page)).keys()]).toEqual(['country:nl', 'country:cn', 'country:jp']);
+    expect(await page.textContent('#p')).toBe('Dutch and Chinese officials met in Japan.');
+    await setSwitch(popup, 'demonym-switch', false);
+    await page.waitForFunction(() => document.querySelectorAll('#p mark.gloss-mark').length === 1, null, {
+      timeout: 10_000,
+    });
+    await popup.close();
     await page.close();
   });
 });
