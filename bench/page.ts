@@ -265,9 +265,8 @@ export interface PrepareResult {
 }
 
 /**
- * Prepares a measurement: builds the matcher (V8 compiles its pattern only on the first
- * `find()`, which is left to the code being measured), notes the blocks in the viewport and the
- * page's HTML.
+ * Prepares a measurement: builds the matcher (its pattern is compiled only on the first `find()`,
+ * which is left to the code being measured), notes the blocks in the viewport and the page's HTML.
  */
 function prepare(): PrepareResult {
   const t0 = performance.now();
@@ -294,7 +293,7 @@ function expectedCount(): Counts {
 
 export interface MatcherProbe {
   constructMs: number;
-  /** The first find(): V8 compiles the pattern of every alias then. */
+  /** The first find(): the pattern of every alias is built and compiled then. */
   firstFindMs: number;
   /** The same sentence again, once compiled. */
   nextFindMs: number;

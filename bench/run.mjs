@@ -287,6 +287,7 @@ function stats(values) {
 
 function ms(v) {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  if (v > 0 && v < 0.1) return `${(v * 1000).toFixed(0)} µs`;
   if (v >= 1000) return `${(v / 1000).toFixed(2)} s`;
   return `${v.toFixed(v < 10 ? 1 : 0)} ms`;
 }
@@ -395,8 +396,8 @@ async function main() {
 
   const results = { date: new Date().toISOString(), quick: QUICK, machine, matcher: [], pages: [], feed: null };
   try {
-    // The matcher's fixed costs, on an empty page: building it, and the first find(), when V8
-    // compiles the pattern of every alias.
+    // The matcher's fixed costs, on an empty page: building it, and the first find(), when the
+    // pattern of every alias is built and compiled.
     for (let rep = 0; rep < (QUICK ? 1 : 6); rep++) {
       const probe = await onFreshPage(browser, server, '/blank.html', css, 60_000, (page) =>
         page.evaluate(() => window.GlossBench.probeMatcher()),
@@ -405,7 +406,7 @@ async function main() {
       else if (rep > 0 || QUICK) results.matcher.push(probe);
     }
     const probe = stats(results.matcher.map((r) => r.firstFindMs));
-    log(`Matcher: first find() ${ms(probe?.median)} (V8 compiles the pattern)`);
+    log(`Matcher: first find() ${ms(probe?.median)} (the pattern is built and compiled on first use)`);
 
     for (const p of pages) {
       log(`\nPage ${p.label}: ${int(p.actualWords)} words, ${(p.bytes / 1e6).toFixed(2)} MB of HTML`);
@@ -800,7 +801,7 @@ function summarize(results) {
   );
   md.push('');
   md.push(
-    `**Machine**: ${m.cores} CPU cores, ${m.cpuModel}, ${mb(m.memory)} RAM, ${m.platform}. Load average ${m.loadAverage.map((x) => x.toFixed(2)).join(' / ')} when the run started: other processes shared the ${m.cores} cores, so single runs vary; compare medians within this file. Chromium ${m.chromium} (headless, /usr/bin/chromium), playwright-core ${m.playwright}, Node ${m.node}.`,
+    `**Machine**: ${m.cores} CPU cores, ${m.cpuModel}, ${(m.memory / 2 ** 30).toFixed(0)} GB RAM, ${m.platform}. Load average ${m.loadAverage.map((x) => x.toFixed(2)).join(' / ')} when the run started: other processes shared the ${m.cores} cores, so single runs vary; compare medians within this file. Chromium ${m.chromium} (headless, /usr/bin/chromium), playwright-core ${m.playwright}, Node ${m.node}.`,
   );
   md.push('');
   md.push('## What is measured');
@@ -811,7 +812,11 @@ function summarize(results) {
     rows
       .map((r) => {
         const p = plan(r.entry.label, method);
-        return `${p?.planned}${p?.warmup ? ' + warm-up' : ''} on ${r.entry.label}`;
+        if (!p) return `– on ${r.entry.label}`;
+        const last = p.attempted > 1 ? 'the last one' : 'it';
+        if (p.failed) return `${p.attempted} on ${r.entry.label} (${last} threw)`;
+        if (p.over > 0) return `${p.attempted} on ${r.entry.label} (${last} stopped at its cap)`;
+        return `${p.planned}${p.warmup ? ' + warm-up' : ''} on ${r.entry.label}`;
       })
       .join(', ');
   md.push(
@@ -824,9 +829,9 @@ function summarize(results) {
       "  - *clear*: the time of `clear()`; the page's HTML must then be byte-identical to before (hash of `body.innerHTML`);",
       "  - *marks*: mentions (`countMentions`: a name split over elements counts once). *matcher*: the matcher's own count, `Matcher.find` over the runs of text as the README defines them (joined across inline elements, split at blocks and excluded elements), in document order, written in bench/page.ts independently of the annotator's code. The two must be equal, per entity, on every run.",
       `  - Gloss yields to the page, so it is stopped by a cap inside the page (${capText('gloss')}); a stopped run is reported with how many marks it had made, and Gloss is not run again on that page.`,
-      `- **Baselines**, each one synchronous call on the same page, so each is a single long task: **B0** a TreeWalker that reads every text node (the floor); **B1** B0 plus \`Matcher.find\` on every text node, the DOM untouched; **B2** naive mark.js, \`mark(allAliases)\` with the array of every alias string the matcher uses and \`accuracy: 'exactly'\`, \`separateWordSearch: false\`, \`diacritics: false\`, \`caseSensitive: true\`; **B3** mark.js \`markRegExp\` with one combined pattern of every alias (longest first, Unicode word boundaries) over the whole body, excluded zones skipped. Caps: B2 ${capText('b2')}; B3 ${capText('b3')}; B0 and B1 60 s. A run over its cap is stopped by closing its page and reported as "over N s"; that baseline is not run again on that page.`,
+      `- **Baselines**, each one synchronous call on the same page, so each is a single long task: **B0** a TreeWalker that reads every text node (the floor); **B1** B0 plus \`Matcher.find\` on every text node, the DOM untouched; **B2** naive mark.js, \`mark(allAliases)\` with the array of every alias string the matcher uses and \`accuracy: 'exactly'\`, \`separateWordSearch: false\`, \`diacritics: false\`, \`caseSensitive: true\`; **B3** mark.js \`markRegExp\` with one combined pattern of every alias (longest first, Unicode word boundaries) over the whole body, excluded zones skipped. Caps: B2 ${capText('b2')}; B3 ${capText('b3')}; B0 and B1 60 s. A run over its cap is stopped by closing its page and reported as "over N s"; a run that throws is reported with the time until it threw; either way that baseline is not run again on that page.`,
       `- **Feed**: a ${int(results.feed?.baseWords ?? 0)}-word article (annotated first) to which the page appends ${results.feed?.bursts} bursts of ${results.feed?.perBurst} paragraphs, one burst every ${results.feed?.intervalMs} ms, scrolling to the bottom like a reader of an infinite feed; *latency* is from a paragraph's insertion to the first animation frame that shows a mark in it (every appended paragraph has a mention).`,
-      `- **Runs**, interleaved method by method so that a busy moment of the machine hits all alike; a warm-up run first (discarded) wherever more than one run is made. Gloss: ${runText('gloss')}; B0, B1, B3: ${runText('b3')}; B2: ${runText('b2')}; feed: ${feedRuns.length} + warm-up. Cells show the median [min–max] over the runs.`,
+      `- **Runs**, interleaved method by method so that a busy moment of the machine hits all alike; a warm-up run first (discarded) wherever more than one run is planned; a run stopped at its cap (even the warm-up) is the result and ends that method on that page. Gloss: ${runText('gloss')}; B0: ${runText('b0')}; B1: ${runText('b1')}; B2: ${runText('b2')}; B3: ${runText('b3')}; feed: ${feedRuns.length} + warm-up. Cells show the median [min–max] over the runs.`,
     ].join('\n'),
   );
   md.push('');
@@ -888,7 +893,7 @@ function summarize(results) {
     const f = stats(probe.map((r) => r.firstFindMs));
     const n = stats(probe.map((r) => r.nextFindMs));
     md.push(
-      `The matcher's fixed cost, on an empty page (${probe.length} runs): \`new Matcher(aliases)\` ${spread(c)}; the first \`find()\` ${spread(f)}, because V8 compiles the one pattern of every alias on first use; then ${spread(n)} for the same sentence. Gloss pays the first-use cost inside its first slice, and so does B1.`,
+      `The matcher's fixed cost, on an empty page (${probe.length} runs): \`new Matcher(aliases)\` ${spread(c)}; the first \`find()\` ${spread(f)}, when the one pattern of every alias is built and compiled (V8 compiles a regular expression on its first use); then ${spread(n)} for the same sentence. Gloss pays the first-use cost inside its first slice, and so does B1.`,
     );
     md.push('');
   }
