@@ -18,6 +18,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { generateFeedPage, generatePage } from './fixtures.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,15 +72,6 @@ const FEED = QUICK
 const METHODS = ['gloss', 'b0', 'b1', 'b2', 'b3'].filter(
   (m) => !option('methods') || option('methods').split(',').includes(m),
 );
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1280, height: 720 };
 
 const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
@@ -379,7 +371,7 @@ async function main() {
     body: '<!doctype html><html><head><meta charset="utf-8"><title>Blank</title></head><body></body></html>',
   };
   const server = await serve(routes);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
   const machine = {
     cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown',
     cores: os.cpus().length,

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from './chromium.mjs';
 
 const ext = new URL('../.output/chrome-mv3', import.meta.url).pathname;
 const out = new URL('../docs/', import.meta.url).pathname;
@@ -19,21 +20,11 @@ const url = `http://127.0.0.1:${server.address().port}/`;
 
 const dark = process.argv.includes('--dark');
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gloss-shot-')), {
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
   colorScheme: dark ? 'dark' : 'light',
   viewport: { width: 1100, height: 900 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--disable-extensions-except=${ext}`,
-    `--load-extension=${ext}`,
-  ],
+  args: [...CHROMIUM_ARGS, ...extensionArgs(ext)],
 });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -87,7 +87,7 @@ export function App() {
           )}
           <Switch label="Pause everywhere" checked={settings.paused} onChange={setPaused} testId="pause-switch" />
           <Switch
-            label="Also highlight demonyms (Chinese, Dutch…)"
+            label="Highlight demonyms too (Chinese, Dutch)"
             checked={settings.demonyms}
             onChange={(demonyms) => void updateSettings((s) => ({ ...s, demonyms }))}
             testId="demonym-switch"

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../../scripts/chromium.mjs';
 import { ROOT } from './fixtures/documents';
 
 /** The unpacked extension; GLOSS_EXTENSION_PATH points the tests at another build. */
@@ -27,19 +28,9 @@ export async function launchBrowser(): Promise<GlossBrowser> {
   }
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'gloss-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-    ],
+    args: [...CHROMIUM_ARGS, ...extensionArgs(EXTENSION_PATH)],
   });
   try {
     const isOurs = (url: string) => url.startsWith('chrome-extension://');
