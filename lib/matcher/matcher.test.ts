@@ -687,3 +687,20 @@ describe('Matcher properties', () => {
     }
   });
 });
+
+describe('patterns per script', () => {
+  const matcher = new Matcher(matcherAliases());
+  const pieces = ['Canada', 'Россия', 'Франция', 'الصين', 'والهند', '中国', '美国和日本', 'U.S.', ' ', ', ', '. ', 'x'];
+  // A text gets only the branches for the scripts it contains; a text with every script gets them
+  // all. The mentions inside the first text must be the same either way.
+  it('finds the same with only the scripts a text contains as with every script', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join(' ');
+        const alone = matcher.find(text);
+        const withEveryScript = matcher.find(`${text} \n Ж ب 中`).filter((m) => m.end <= text.length);
+        expect(alone).toEqual(withEveryScript);
+      }),
+    );
+  });
+});

@@ -239,18 +239,25 @@ function trieSource(node: TrieNode, inside: string, between: string, previous?: 
   return plain.length === 1 ? (plain[0] as string) : `(?:${plain.join('|')})`;
 }
 
+interface Tries {
+  /** Latin-script names, bounded by word boundaries: nearly every page needs only these. */
+  bounded?: TrieNode;
+  /** Names in other spaced scripts (Cyrillic...), also bounded. */
+  otherBounded?: TrieNode;
+  arabic?: TrieNode;
+  unbounded?: TrieNode;
+}
+
 /** The source of the one pattern, for texts with (`tolerant`) or without invisible characters. */
-function patternSource(
-  tries: { bounded?: TrieNode; arabic?: TrieNode; unbounded?: TrieNode },
-  tolerant: boolean,
-): string {
+function patternSource(tries: Tries, tolerant: boolean): string {
   const inside = tolerant ? INSIDE_WORD : '';
   const between = tolerant ? BETWEEN_WORDS : `[${SPACE}]+`;
   const source = (root: TrieNode) => `${firstCharacters(root)}${trieSource(root, inside, between)}`;
   const branches = [`(${SKIPPED})`];
-  if (tries.bounded) {
+  for (const trie of [tries.bounded, tries.otherBounded]) {
+    if (!trie) continue;
     // U+02BC (ʼ) is a letter in Unicode but serves as an apostrophe: "Chinaʼs" is China.
-    branches.push(`(?<![${WORD}][${GLUE}]*)${source(tries.bounded)}(?![${GLUE}]*(?!\\u02BC)[${WORD}])`);
+    branches.push(`(?<![${WORD}][${GLUE}]*)${source(trie)}(?![${GLUE}]*(?!\\u02BC)[${WORD}])`);
   }
   if (tries.arabic) {
     const prefixes = `(?:[وف][${ARABIC_MARKS}]*)?(?:[بلك][${ARABIC_MARKS}]*)?`;
@@ -261,21 +268,26 @@ function patternSource(
 }
 
 const HAS_INVISIBLE = new RegExp(`[${INVISIBLE}]`, 'u');
+const LATIN_ONLY = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u;
+/** A letter of a spaced script other than Latin and Arabic: Cyrillic, Greek... */
+const OTHER_LETTER =
+  /(?![\p{Script=Latin}\p{Script=Arabic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])\p{L}/u;
 
 export class Matcher {
-  private readonly tries: { bounded?: TrieNode; arabic?: TrieNode; unbounded?: TrieNode } = {};
-  // The pattern, compiled on first use. Soft hyphens and zero-width characters inside names need
-  // a class between every two letters, which makes the regex about twice as costly to compile; so
-  // it has two spellings: `plain` for texts without such characters (nearly all), `tolerant` for
-  // the others. They match the same on a text without invisible characters. Each is compiled at
-  // most once per Matcher, and find() makes one pass of one of them.
-  private plain: RegExp | undefined;
-  private tolerant: RegExp | undefined;
+  private readonly tries: Tries = {};
+  // The pattern, compiled on first use, in the spelling a text needs. V8 compiles a pattern of
+  // every alias in one blocking step that grows with its size, so a text gets only the branches
+  // for the scripts it contains (a page in English never pays for the Chinese, Arabic and Russian
+  // names), and soft hyphens and zero-width characters inside names, which need a class between
+  // every two letters, only where the text has them. Branches a text leaves out could not match
+  // in it, so every spelling finds the same; find() makes one pass of one of them.
+  private readonly patterns = new Map<string, RegExp>();
   private readonly entries = new Map<string, Entry>();
   readonly aliasCount: number;
 
   constructor(aliases: readonly MatcherAlias[], options: MatchOptions = {}) {
     const bounded: string[][] = [];
+    const otherBounded: string[][] = [];
     const arabic: string[][] = [];
     const unbounded: string[][] = [];
     let count = 0;
@@ -295,23 +307,33 @@ export class Matcher {
       const units = aliasUnits(alias.text);
       if (UNSPACED_SCRIPT.test(key)) unbounded.push(units);
       else if (ARABIC_SCRIPT.test(key)) arabic.push(units);
-      else bounded.push(units);
+      else if (LATIN_ONLY.test(key)) bounded.push(units);
+      else otherBounded.push(units);
       count++;
     }
     this.aliasCount = count;
     if (bounded.length > 0) this.tries.bounded = buildTrie(bounded);
+    if (otherBounded.length > 0) this.tries.otherBounded = buildTrie(otherBounded);
     if (arabic.length > 0) this.tries.arabic = buildTrie(arabic);
     if (unbounded.length > 0) this.tries.unbounded = buildTrie(unbounded);
   }
 
   /** The regex for `text`, compiled on first use. */
   private patternFor(text: string): RegExp {
-    if (HAS_INVISIBLE.test(text)) {
-      this.tolerant ??= new RegExp(patternSource(this.tries, true), 'gu');
-      return this.tolerant;
+    const tolerant = HAS_INVISIBLE.test(text);
+    const needed: Tries = {
+      bounded: this.tries.bounded,
+      otherBounded: OTHER_LETTER.test(text) ? this.tries.otherBounded : undefined,
+      arabic: ARABIC_SCRIPT.test(text) ? this.tries.arabic : undefined,
+      unbounded: UNSPACED_SCRIPT.test(text) ? this.tries.unbounded : undefined,
+    };
+    const key = [tolerant, needed.otherBounded, needed.arabic, needed.unbounded].map((x) => (x ? 1 : 0)).join('');
+    let pattern = this.patterns.get(key);
+    if (!pattern) {
+      pattern = new RegExp(patternSource(needed, tolerant), 'gu');
+      this.patterns.set(key, pattern);
     }
-    this.plain ??= new RegExp(patternSource(this.tries, false), 'gu');
-    return this.plain;
+    return pattern;
   }
 
   /**
