@@ -10,8 +10,9 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
  * - acronym: letters in their own case ("US", "U.S.", "OECD"); always matched, case-sensitive.
  * - short: a short form that is unambiguous on its own ("America", "Britain", "Blinken"); always matched.
  * - title: a title plus surname ("Secretary Blinken", "Ms Power"); always matched.
- * - reference: only after the entity's name appeared earlier in the same page
- *   (a bare surname that is also a common word such as "Power", or "the Coalition").
+ * - reference: only after the entity's name appeared earlier in the same page, and not where the
+ *   word reads as an ordinary word (a surname that is also a common word or a common name, such as
+ *   "Power", "Price" or "Zhao"; "Coalition", "Declaration").
  * - capital: a capital standing for its government ("Beijing", "Moscow"); matched, documented choice.
  * - demonym: an adjective or demonym ("Chinese", "Dutch"); off unless the user enables demonyms.
  * - translation: the name in another language; carries `lang`.
