@@ -319,7 +319,7 @@ export class Annotator {
     let sliceStart = performance.now();
     let wrote = false;
     for (let next = this.takePending(); next !== null; next = this.takePending()) {
-      const chunks = next === VIEWPORT ? this.visibleChunks() : this.readChunks(this.blockAround(next));
+      const chunks = next === VIEWPORT ? this.visibleChunks() : this.readChunks(next);
       for (const chunk of chunks) {
         if (generation !== this.generation) return;
         wrote = this.wrapChunk(chunk) || wrote;
@@ -333,6 +333,14 @@ export class Annotator {
       }
     }
     if (wrote) this.onChange();
+  }
+
+  /**
+   * Queues the run of text around a changed node. Queued by block, so a burst of changes inside
+   * one paragraph (a framework adding fifty spans) reads it once, not once per change.
+   */
+  private queue(node: Node): void {
+    if (node.isConnected) this.pending.add(this.blockAround(node));
   }
 
   private takePending(): Node | typeof VIEWPORT | null {
@@ -576,10 +584,10 @@ export class Annotator {
           this.restore(group, text);
           changed = true;
           this.dirty.add(group.original);
-          if (group.original.parentNode) this.pending.add(group.original.parentNode);
+          this.queue(group.original);
         } else if (target.parentNode) {
           this.dirty.add(target as Text);
-          this.pending.add(target.parentNode);
+          this.queue(target);
         }
         continue;
       }
@@ -595,7 +603,7 @@ export class Annotator {
           // The page took away its own node (a framework re-rendering): the rest of its old text
           // lives on in our fragments, which must go with it.
           for (const part of group.parts) part.parentNode?.removeChild(part);
-          if (record.target.isConnected) this.pending.add(record.target);
+          this.queue(record.target);
         } else {
           // The page took away one of our marks: its text stays as the page left it, and the
           // element is read again only a few times, later each time, so neither side loops.
@@ -607,7 +615,7 @@ export class Annotator {
         if (added instanceof Element && added.classList.contains(MARK_CLASS)) continue;
         this.markDirty(added);
         // Where the page fights our marks, only the backed-off retry reads it again.
-        if (!this.fights.has(record.target)) this.pending.add(added);
+        if (!this.fights.has(record.target)) this.queue(added);
       }
     }
     this.discardOwnRecords();
@@ -622,7 +630,7 @@ export class Annotator {
   private handleExclusionChange(element: Element): boolean {
     if (!element.isConnected) return false;
     if (isExcludedElement(element) || isInsideExcluded(element, this.root)) return this.restoreMarksIn(element);
-    this.pending.add(element);
+    this.queue(element);
     return false;
   }
 
@@ -637,8 +645,8 @@ export class Annotator {
     const timer = setTimeout(
       () => {
         this.retries.delete(timer);
-        if (!element.isConnected || !this.observer) return;
-        this.pending.add(element);
+        if (!this.observer) return;
+        this.queue(element);
         void this.schedule();
       },
       FIGHT_BACKOFF_MS * 2 ** fights,

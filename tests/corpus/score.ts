@@ -64,8 +64,8 @@ export interface ObservedMention extends Span {
   pieces: number;
 }
 
-export interface PageScore {
-  page: string;
+/** The counts and rates a page and the whole corpus are both scored by. */
+interface Score {
   gold: number;
   found: number;
   tp: number;
@@ -74,6 +74,10 @@ export interface PageScore {
   precision: number;
   recall: number;
   f1: number;
+}
+
+export interface PageScore extends Score {
+  page: string;
   /** Observed mentions that overlapped an optional span and were not counted. */
   ignored: number;
   falseNegatives: Located<GoldMention>[];
@@ -221,16 +225,8 @@ export function scorePage(page: string, gold: ResolvedGold, observed: readonly O
   };
 }
 
-export interface Totals {
+export interface Totals extends Score {
   pages: number;
-  gold: number;
-  found: number;
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
   traps: number;
   trapsHit: number;
 }
