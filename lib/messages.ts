@@ -14,22 +14,62 @@ export interface PageState {
   mentions: Mention[];
 }
 
+export interface JumpResult {
+  entityId: string;
+  /** 1-based position of the mention now in view, among `total` mentions of that entity (or of all). */
+  index: number;
+  total: number;
+}
+
+/** What a receiver answers to a message it will not handle: never a throw, never silence. */
+export interface MessageError {
+  error: string;
+}
+
 export interface MessageMap {
-  /** Popup → content script: what is highlighted on this page. */
+  /** Popup → content script (top frame): what is highlighted on this page. */
   'page/get-state': { request: object; response: PageState };
-  /** Content script → background: the page's mentions changed (for the toolbar badge). */
+  /**
+   * Popup or background → content script: scroll to the next or previous mention (of one entity,
+   * or of any when entityId is null), flash it and focus it. Null when there is none.
+   */
+  'page/jump': { request: { entityId: string | null; direction: 'next' | 'prev' }; response: JumpResult | null };
+  /** Background → content script: open the in-page card for the best match of this text (context menu). */
+  'page/lookup': { request: { text: string }; response: { entityId: string | null } };
+  /** Content script → background: the page's mentions changed (for the toolbar badge and icon). */
   'page/mentions': { request: { distinct: number; enabled: boolean }; response: null };
+  /** Content script → background: open the document viewer at a quote (pages cannot open extension pages). */
+  'ui/open-document': { request: { sourceId: string; quote: string }; response: null };
 }
 
 export type MessageType = keyof MessageMap;
 export type Message<T extends MessageType = MessageType> = { type: T } & MessageMap[T]['request'];
+export type MessageResponse<T extends MessageType> = MessageMap[T]['response'];
+
+const Id = v.pipe(v.string(), v.maxLength(200));
+/** Selections can be long; a lookup only needs the start. */
+export const MAX_LOOKUP_TEXT = 2000;
 
 const MessageSchemas = {
   'page/get-state': v.strictObject({ type: v.literal('page/get-state') }),
+  'page/jump': v.strictObject({
+    type: v.literal('page/jump'),
+    entityId: v.nullable(Id),
+    direction: v.picklist(['next', 'prev']),
+  }),
+  'page/lookup': v.strictObject({
+    type: v.literal('page/lookup'),
+    text: v.pipe(v.string(), v.maxLength(MAX_LOOKUP_TEXT)),
+  }),
   'page/mentions': v.strictObject({
     type: v.literal('page/mentions'),
     distinct: v.pipe(v.number(), v.integer(), v.minValue(0)),
     enabled: v.boolean(),
+  }),
+  'ui/open-document': v.strictObject({
+    type: v.literal('ui/open-document'),
+    sourceId: Id,
+    quote: v.pipe(v.string(), v.maxLength(10_000)),
   }),
 } satisfies { [T in MessageType]: v.GenericSchema<unknown, Message<T>> };
 
@@ -39,6 +79,19 @@ export function parseMessage<T extends MessageType>(value: unknown, type: T): Me
   return parsed.success ? (parsed.output as Message<T>) : null;
 }
 
+/** Any well-formed message of ours, or null. */
+export function parseAnyMessage(value: unknown): Message | null {
+  const type = messageType(value);
+  return type === null ? null : parseMessage(value, type);
+}
+
+/** The message's type if it names one of ours (its payload still unchecked). */
+export function messageType(value: unknown): MessageType | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && Object.hasOwn(MessageSchemas, type) ? (type as MessageType) : null;
+}
+
 export function isMessageOfType(value: unknown, type: MessageType): boolean {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+  return messageType(value) === type;
 }

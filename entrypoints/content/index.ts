@@ -4,7 +4,8 @@ import { Annotator } from '@/lib/annotator/annotator';
 import { matcherAliases } from '@/lib/knowledge/pack';
 import { Matcher } from '@/lib/matcher/matcher';
 import { isMessageOfType, type Message, type PageState } from '@/lib/messages';
-import { isSiteEnabled, type Settings, siteKey } from '@/lib/settings/settings';
+import { isEnabledOn, type Settings } from '@/lib/settings/settings';
+import { siteKey } from '@/lib/settings/site-rules';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import './style.css';
 import highlightStyles from './style.css?inline';
@@ -32,7 +33,7 @@ export default defineContentScript({
 
     // about:blank and srcdoc frames belong to the page that made them, whose URL is their base.
     const pageUrl = () => (location.protocol === 'about:' ? document.baseURI : location.href);
-    const enabled = () => isSiteEnabled(pageUrl(), settings);
+    const enabled = () => isEnabledOn(pageUrl(), settings);
 
     const mentions = () => [...(annotator?.mentions() ?? [])].map(([entityId, count]) => ({ entityId, count }));
     // Frames highlight their own text; the top frame speaks for the tab (badge, popup).

@@ -4,7 +4,8 @@ import { Switch } from '@/components/site-switch';
 import { getEntity, searchEntities, TYPE_LABELS } from '@/lib/knowledge/pack';
 import { ENTITY_TYPES } from '@/lib/knowledge/schema';
 import type { PageState } from '@/lib/messages';
-import { DEFAULT_SETTINGS, type Settings, withSite } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import { isSiteEnabled, withSiteEnabled } from '@/lib/settings/site-rules';
 import { loadSettings, updateSettings, watchSettings } from '@/lib/storage';
 import { requestPageState, targetTab } from './page';
 
@@ -50,10 +51,10 @@ export function App() {
 
   const site = page.kind === 'ready' ? page.state.site : null;
   const url = page.kind === 'ready' ? page.state.url : null;
-  const siteOn = site !== null && settings.sites[site] !== false;
+  const siteOn = url !== null && isSiteEnabled(url, settings.site);
 
   const setSiteEnabled = (enabled: boolean) => {
-    if (url) void updateSettings((s) => withSite(s, url, enabled));
+    if (url) void updateSettings((s) => ({ ...s, site: withSiteEnabled(s.site, url, enabled) }));
   };
   const setPaused = (paused: boolean) => void updateSettings((s) => ({ ...s, paused }));
 

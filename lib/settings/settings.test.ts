@@ -1,53 +1,101 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings, siteKey, withSite } from './settings';
+import { DEFAULT_SETTINGS, defaultSettings, isEnabledOn, migrateV1, parseSettingsReport } from './settings';
 
-describe('siteKey', () => {
-  it.each([
-    ['https://www.example.com/news/1', 'example.com'],
-    ['http://Example.COM:8080/', 'example.com'],
-    ['http://127.0.0.1:5173/page.html', '127.0.0.1'],
-    ['http://localhost/', 'localhost'],
-    ['https://news.example.org/a?b#c', 'news.example.org'],
-    ['chrome://extensions', null],
-    ['file:///tmp/a.html', null],
-    ['about:blank', null],
-    ['not a url', null],
-  ])('%s -> %s', (url, key) => {
-    expect(siteKey(url)).toBe(key);
+describe('parseSettingsReport', () => {
+  it('keeps valid settings whole, with nothing to report', () => {
+    const settings = defaultSettings();
+    settings.paused = true;
+    settings.site.rules.push({ pattern: '*.example.com', enabled: false });
+    settings.styles.country = { look: 'underline', color: '#112233' };
+    expect(parseSettingsReport(structuredClone(settings))).toEqual({ settings, problems: [] });
+  });
+
+  it('treats nothing stored as the defaults, without a problem', () => {
+    expect(parseSettingsReport(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(parseSettingsReport(null)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it.each([['x'], [42], [[1, 2]], [true]])('replaces a foreign value %j by the defaults and says so', (value) => {
+    expect(parseSettingsReport(value)).toEqual({ settings: DEFAULT_SETTINGS, problems: ['settings'] });
+  });
+
+  it('falls back field by field: a damaged field does not take the others with it', () => {
+    const stored = { ...defaultSettings(), paused: 'yes', demonyms: true, styles: { country: 'red' } };
+    const { settings, problems } = parseSettingsReport(stored);
+    expect(problems.sort()).toEqual(['paused', 'styles']);
+    expect(settings.paused).toBe(false);
+    expect(settings.styles).toEqual(DEFAULT_SETTINGS.styles);
+    expect(settings.demonyms).toBe(true);
+  });
+
+  it('drops only the damaged site rules', () => {
+    const stored = {
+      ...defaultSettings(),
+      site: {
+        mode: 'listed',
+        rules: [{ pattern: 'a.com', enabled: true }, { pattern: 'not a host!', enabled: true }, { pattern: 'b.com' }],
+      },
+    };
+    const { settings, problems } = parseSettingsReport(stored);
+    expect(settings.site).toEqual({ mode: 'listed', rules: [{ pattern: 'a.com', enabled: true }] });
+    expect(problems).toEqual(['site rule', 'site rule']);
+  });
+
+  it('rejects colours that are not #rrggbb, since they end up in a style sheet', () => {
+    const stored = defaultSettings() as unknown as { styles: { country: { look: string; color: string } } };
+    stored.styles.country.color = 'red; } body { display: none';
+    expect(parseSettingsReport(stored).problems).toEqual(['styles']);
+  });
+
+  it('never lets an own __proto__ key reach the result', () => {
+    const stored = JSON.parse('{"__proto__": {"paused": true}, "paused": false}');
+    const { settings } = parseSettingsReport(stored);
+    expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
+    expect(({} as { paused?: unknown }).paused).toBeUndefined();
+  });
+
+  it('never throws and always returns complete settings (property)', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const { settings } = parseSettingsReport(value);
+        expect(Object.keys(settings).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+      }),
+    );
   });
 });
 
-describe('isSiteEnabled', () => {
-  const off = withSite(DEFAULT_SETTINGS, 'https://example.com/', false);
-  it.each([
-    ['on by default on http(s)', DEFAULT_SETTINGS, 'https://example.com/a', true],
-    ['on by default on localhost', DEFAULT_SETTINGS, 'http://localhost:3000/', true],
-    ['never on non-web pages', DEFAULT_SETTINGS, 'chrome://newtab', false],
-    ['off where switched off', off, 'https://example.com/other', false],
-    ['www. is the same site', off, 'https://www.example.com/', false],
-    ['other sites stay on', off, 'https://example.org/', true],
-    ['subdomains are their own site', off, 'https://news.example.com/', true],
-    ['paused everywhere', { ...DEFAULT_SETTINGS, paused: true }, 'https://example.org/', false],
-  ])('%s', (_name, settings, url, expected) => {
-    expect(isSiteEnabled(url, settings)).toBe(expected);
+describe('migrateV1', () => {
+  it('turns per-host exceptions into host rules and adds the new fields', () => {
+    const v1 = { paused: true, sites: { 'example.com': false, 'news.example.org': false }, demonyms: true };
+    const migrated = parseSettingsReport(migrateV1(v1));
+    expect(migrated.problems).toEqual([]);
+    expect(migrated.settings).toEqual({
+      ...defaultSettings(),
+      paused: true,
+      demonyms: true,
+      site: {
+        mode: 'everywhere',
+        rules: [
+          { pattern: 'example.com', enabled: false },
+          { pattern: 'news.example.org', enabled: false },
+        ],
+      },
+    });
+    expect(isEnabledOn('https://www.example.com/a', { ...migrated.settings, paused: false })).toBe(false);
   });
 
-  it('switching back on forgets the exception', () => {
-    const on = withSite(off, 'https://example.com/', true);
-    expect(on.sites).toEqual({});
-    expect(isSiteEnabled('https://example.com/', on)).toBe(true);
+  it('keeps what it can of a damaged v1 value', () => {
+    const migrated = parseSettingsReport(migrateV1({ paused: false, sites: { 'ok.com': false, 'bad host': false } }));
+    expect(migrated.settings.site.rules).toEqual([{ pattern: 'ok.com', enabled: false }]);
   });
 });
 
-describe('parseSettings', () => {
-  it('keeps valid settings', () => {
-    const settings = { paused: true, sites: { 'a.com': false }, demonyms: true };
-    expect(parseSettings(settings)).toEqual(settings);
+describe('isEnabledOn', () => {
+  it('is off everywhere while paused, whatever the rules say', () => {
+    const settings = defaultSettings();
+    settings.site.rules.push({ pattern: 'example.com', enabled: true });
+    expect(isEnabledOn('https://example.com/', settings)).toBe(true);
+    expect(isEnabledOn('https://example.com/', { ...settings, paused: true })).toBe(false);
   });
-  it.each([[null], [undefined], ['x'], [{ paused: 'yes', sites: {}, demonyms: false }], [{ sites: [] }]])(
-    'falls back to defaults for %j',
-    (value) => {
-      expect(parseSettings(value)).toEqual(DEFAULT_SETTINGS);
-    },
-  );
 });

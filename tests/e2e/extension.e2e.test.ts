@@ -51,7 +51,18 @@ const STATIC_PAGES = {
 const docPath = (id: DocumentId) => `/doc/${id}.html`;
 
 const entities = new Map<string, Entity>(pack.entities.map((e) => [e.id, e]));
-const DEFAULT_SETTINGS = { paused: false, sites: {}, demonyms: false };
+const DEFAULT_SETTINGS = {
+  paused: false,
+  site: { mode: 'everywhere', rules: [] },
+  categories: { country: true, initiative: true, organization: true, official: true },
+  styles: {
+    country: { look: 'background', color: '#4299e1' },
+    initiative: { look: 'background', color: '#38a169' },
+    organization: { look: 'background', color: '#805ad5' },
+    official: { look: 'background', color: '#dd6b20' },
+  },
+  demonyms: false,
+};
 
 /** The 61 countries the itwc-61 list names (knowledge.json: relation "signed" → initiative:dfi). */
 const SIGNATORY_COUNTRIES = [
@@ -755,7 +766,9 @@ describe('switches', () => {
     await setSwitch(popup, 'site-switch', false);
     await waitForNoMarks(page);
     expect(await bodyText(page)).toBe(doc.bodyText);
-    expect(await readStorage(popup, 'settings')).toMatchObject({ sites: { '127.0.0.1': false } });
+    expect(await readStorage(popup, 'settings')).toMatchObject({
+      site: { mode: 'everywhere', rules: [{ pattern: '127.0.0.1', enabled: false }] },
+    });
     await popup.getByText('Highlighting is off for this site.').waitFor({ timeout: 5_000 });
     const tabId = await tabIdFor(popup, page.url());
     await expect.poll(() => badgeText(popup, tabId), { timeout: 5_000 }).toBe('off');
@@ -782,7 +795,7 @@ describe('switches', () => {
     await setSwitch(popup, 'site-switch', true);
     expect(await waitForMarks(page, highlighted)).toBe(highlighted);
     expect(await bodyText(page)).toBe(doc.bodyText);
-    expect(await readStorage(popup, 'settings')).toMatchObject({ sites: {} });
+    expect(await readStorage(popup, 'settings')).toMatchObject({ site: { mode: 'everywhere', rules: [] } });
     await popup.getByTestId('on-this-page').waitFor({ timeout: 5_000 });
     const tabId = await tabIdFor(popup, page.url());
     const distinct = (await marksByEntity(page)).size;

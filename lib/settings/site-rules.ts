@@ -1,0 +1,207 @@
+// Where Gloss runs: a default plus site patterns, the most specific matching pattern deciding.
+// Pure: no browser API.
+
+/**
+ * A rule's pattern, as the user writes it:
+ * - `example.com`: that host (a leading `www.` is ignored on both sides); `localhost:3000` adds a port;
+ * - `*.example.com`: that host and every subdomain;
+ * - `https://example.com/news/*`: a scheme (`http`, `https` or `*`), a host as above, and a path
+ *   where `*` stands for any characters.
+ */
+export interface SiteRule {
+  pattern: string;
+  enabled: boolean;
+}
+
+export type SiteMode = 'everywhere' | 'listed';
+
+export interface SiteRules {
+  /** everywhere: on unless a rule says off; listed: off unless a rule says on. */
+  mode: SiteMode;
+  rules: SiteRule[];
+}
+
+export interface SitePattern {
+  /** The pattern written the one way it is stored, so duplicates are found. */
+  normalized: string;
+  scheme: 'http' | 'https' | '*';
+  host: string;
+  wildcardHost: boolean;
+  port: string | null;
+  /** Null when the pattern names no path: every path matches. */
+  path: RegExp | null;
+  /** Higher wins: a path beats a host, an exact host beats a wildcard, longer beats shorter. */
+  specificity: number[];
+}
+
+export type PatternResult = { ok: true; pattern: SitePattern } | { ok: false; error: string };
+
+const HOST_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+export const MAX_PATTERN_LENGTH = 500;
+
+function stripWww(host: string): string {
+  return host.startsWith('www.') ? host.slice(4) : host;
+}
+
+function parseHost(text: string): { host: string; wildcard: boolean; port: string | null } | string {
+  const portMatch = /:(\d{1,5})$/.exec(text);
+  const port = portMatch?.[1] ?? null;
+  let host = portMatch ? text.slice(0, portMatch.index) : text;
+  let wildcard = false;
+  if (host.startsWith('*.')) {
+    wildcard = true;
+    host = host.slice(2);
+  }
+  host = stripWww(host);
+  if (!host) return 'A site needs a host name, such as example.com.';
+  if (host.includes('*')) return 'A * may only stand at the start of a host, as in *.example.com.';
+  if (!IPV4.test(host) && !host.split('.').every((label) => HOST_LABEL.test(label))) {
+    return `“${text}” is not a host name.`;
+  }
+  if (port !== null && Number(port) > 65535) return `Port ${port} does not exist.`;
+  return { host, wildcard, port };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function parseSitePattern(input: string): PatternResult {
+  const text = input.trim().toLowerCase();
+  if (!text) return { ok: false, error: 'Write a site, such as example.com.' };
+  if (text.length > MAX_PATTERN_LENGTH) return { ok: false, error: 'That pattern is too long.' };
+  if (/\s/.test(text)) return { ok: false, error: 'A pattern cannot contain spaces.' };
+
+  let scheme: SitePattern['scheme'] = '*';
+  let rest = text;
+  const schemeMatch = /^([a-z*]+):\/\//.exec(text);
+  if (schemeMatch) {
+    const written = schemeMatch[1];
+    if (written !== 'http' && written !== 'https' && written !== '*') {
+      return { ok: false, error: 'Gloss only runs on http and https pages.' };
+    }
+    scheme = written;
+    rest = text.slice(schemeMatch[0].length);
+  }
+  const slash = rest.indexOf('/');
+  const hostText = slash === -1 ? rest : rest.slice(0, slash);
+  const pathText = slash === -1 ? null : rest.slice(slash);
+  const host = parseHost(hostText);
+  if (typeof host === 'string') return { ok: false, error: host };
+
+  // "example.com/" and "example.com/*" name no more than "example.com".
+  const path = pathText === null || pathText === '/' || pathText === '/*' ? null : pathText;
+  const pathRegExp = path === null ? null : new RegExp(`^${path.split('*').map(escapeRegExp).join('.*')}$`);
+  const hostPart = `${host.wildcard ? '*.' : ''}${host.host}${host.port ? `:${host.port}` : ''}`;
+  const normalized = scheme === '*' && path === null ? hostPart : `${scheme}://${hostPart}${path ?? '/*'}`;
+  const literalPath = path === null ? 0 : path.replaceAll('*', '').length;
+  return {
+    ok: true,
+    pattern: {
+      normalized,
+      scheme,
+      host: host.host,
+      wildcardHost: host.wildcard,
+      port: host.port,
+      path: pathRegExp,
+      specificity: [
+        path === null ? 0 : 1,
+        literalPath,
+        host.wildcard ? 0 : 1,
+        host.host.split('.').length,
+        host.port ? 1 : 0,
+        scheme === '*' ? 0 : 1,
+      ],
+    },
+  };
+}
+
+function patternMatches(pattern: SitePattern, url: URL): boolean {
+  const scheme = url.protocol.slice(0, -1);
+  if (pattern.scheme !== '*' && pattern.scheme !== scheme) return false;
+  const host = stripWww(url.hostname.toLowerCase());
+  const hostMatches = pattern.wildcardHost
+    ? host === pattern.host || host.endsWith(`.${pattern.host}`)
+    : host === pattern.host;
+  if (!hostMatches) return false;
+  if (pattern.port !== null && url.port !== pattern.port) return false;
+  return pattern.path === null || pattern.path.test(url.pathname.toLowerCase());
+}
+
+function compareSpecificity(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
+}
+
+function webUrl(url: string): URL | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The rule that decides for this URL: the most specific match; among equals, the later one. */
+export function decidingRule(url: string, siteRules: SiteRules): { rule: SiteRule; index: number } | null {
+  const parsed = webUrl(url);
+  if (!parsed) return null;
+  let best: { rule: SiteRule; index: number; specificity: number[] } | null = null;
+  siteRules.rules.forEach((rule, index) => {
+    const result = parseSitePattern(rule.pattern);
+    if (!result.ok || !patternMatches(result.pattern, parsed)) return;
+    if (!best || compareSpecificity(result.pattern.specificity, best.specificity) >= 0) {
+      best = { rule, index, specificity: result.pattern.specificity };
+    }
+  });
+  return best;
+}
+
+/** Whether Gloss highlights this URL; never on anything but http(s). */
+export function isSiteEnabled(url: string, siteRules: SiteRules): boolean {
+  if (!webUrl(url)) return false;
+  const decided = decidingRule(url, siteRules);
+  return decided ? decided.rule.enabled : siteRules.mode === 'everywhere';
+}
+
+/** The host a per-site switch is about, or null for pages Gloss never runs on. */
+export function siteKey(url: string): string | null {
+  const parsed = webUrl(url);
+  return parsed ? stripWww(parsed.hostname.toLowerCase()) : null;
+}
+
+/**
+ * The rules after the user switched Gloss on or off for the site of this URL (the popup's switch,
+ * the toggle command). The host's own rule is replaced; a rule that would merely repeat the default
+ * is not kept; if a more specific rule (a path) still decides otherwise, that rule is switched too,
+ * so the page ends in the state the user chose.
+ */
+export function withSiteEnabled(siteRules: SiteRules, url: string, enabled: boolean): SiteRules {
+  const host = siteKey(url);
+  if (host === null) return siteRules;
+  const ownPattern = parseSitePattern(host);
+  const own = ownPattern.ok ? ownPattern.pattern.normalized : host;
+  let rules = siteRules.rules.filter((rule) => {
+    const parsed = parseSitePattern(rule.pattern);
+    return !(parsed.ok && parsed.pattern.normalized === own);
+  });
+  if (isSiteEnabled(url, { ...siteRules, rules }) !== enabled) rules = [...rules, { pattern: own, enabled }];
+  const decided = decidingRule(url, { ...siteRules, rules });
+  if (decided && decided.rule.enabled !== enabled) {
+    rules = rules.map((rule, i) => (i === decided.index ? { ...rule, enabled } : rule));
+  }
+  return { ...siteRules, rules };
+}
+
+/** Adds a rule, or changes the one already written the same way. */
+export function withRule(siteRules: SiteRules, rule: SiteRule): SiteRules | { error: string } {
+  const parsed = parseSitePattern(rule.pattern);
+  if (!parsed.ok) return { error: parsed.error };
+  const pattern = parsed.pattern.normalized;
+  const rules = siteRules.rules.filter((r) => {
+    const other = parseSitePattern(r.pattern);
+    return !(other.ok && other.pattern.normalized === pattern);
+  });
+  return { ...siteRules, rules: [...rules, { pattern, enabled: rule.enabled }] };
+}
