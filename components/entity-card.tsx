@@ -7,9 +7,11 @@ interface EntityCardProps {
   /** Mentions on the current page, when known. */
   mentions?: number;
   onOpenEntity?: (id: string) => void;
+  /** Opens the document viewer with the quote highlighted. */
+  onOpenDocument?: (sourceId: string, quote: string) => void;
 }
 
-export function EntityCard({ entityId, mentions, onOpenEntity }: EntityCardProps) {
+export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument }: EntityCardProps) {
   const entity = getEntity(entityId);
   if (!entity) {
     return (
@@ -43,7 +45,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity }: EntityCardProps
           {entity.roles.map((role) => (
             <li key={`${role.source}:${role.quote}`}>
               <p>{role.text}</p>
-              <RoleQuote quote={role.quote} sourceId={role.source} focus={names} />
+              <RoleQuote quote={role.quote} sourceId={role.source} focus={names} onOpenDocument={onOpenDocument} />
             </li>
           ))}
         </ul>
@@ -78,6 +80,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity }: EntityCardProps
                       quote={relation.quote}
                       sourceId={relation.source}
                       focus={[...names, ...group.map((r) => r.other.name)]}
+                      onOpenDocument={onOpenDocument}
                     />
                   ))}
                 </details>

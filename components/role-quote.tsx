@@ -17,9 +17,11 @@ interface RoleQuoteProps {
   sourceId: string;
   /** Names to keep in view when a long quote is shortened. */
   focus?: readonly string[];
+  /** Opens the document viewer at this quote; where absent, no link is shown. */
+  onOpenDocument?: (sourceId: string, quote: string) => void;
 }
 
-export function RoleQuote({ quote, sourceId, focus = [] }: RoleQuoteProps) {
+export function RoleQuote({ quote, sourceId, focus = [], onOpenDocument }: RoleQuoteProps) {
   const source = getSource(sourceId);
   const shown = excerpt(quote, focus);
   return (
@@ -36,6 +38,14 @@ export function RoleQuote({ quote, sourceId, focus = [] }: RoleQuoteProps) {
           </>
         ) : (
           <cite>{sourceId}</cite>
+        )}
+        {onOpenDocument && (
+          <>
+            {' '}
+            <button type="button" class="gloss-link gloss-quote-open" onClick={() => onOpenDocument(sourceId, quote)}>
+              Read in the document
+            </button>
+          </>
         )}
       </figcaption>
     </figure>
