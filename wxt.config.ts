@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Parallel work (several builds on one machine) builds elsewhere; the default is .output.
+  outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Gloss',
