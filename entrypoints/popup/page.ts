@@ -1,6 +1,7 @@
 // The popup's link to the tab it describes.
 import { browser } from 'wxt/browser';
-import type { Message, PageState } from '@/lib/messages';
+import { documentPath } from '@/lib/document-link';
+import type { JumpResult, Message, PageState } from '@/lib/messages';
 
 /**
  * The tab the popup is about: `?tab=ID` when the popup is opened as a page of its own
@@ -25,4 +26,40 @@ export async function requestPageState(tabId: number): Promise<PageState | null>
   } catch {
     return null;
   }
+}
+
+export type JumpOutcome =
+  /** The page scrolled to a mention, flashed and focused it. */
+  | { kind: 'shown'; result: JumpResult }
+  /** The content script answered that there is no such mention (any more): the page changed. */
+  | { kind: 'gone' }
+  /** Nothing answered: no content script, an older one, or the tab went away. */
+  | { kind: 'unreachable' };
+
+function isJumpResult(value: unknown): value is JumpResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const { entityId, index, total } = value as Partial<JumpResult>;
+  return typeof entityId === 'string' && Number.isInteger(index) && Number.isInteger(total);
+}
+
+/** Asks the tab's top frame to bring the next or previous mention (of one entity, or of any) into view. */
+export async function jumpToMention(
+  tabId: number,
+  entityId: string | null,
+  direction: 'next' | 'prev',
+): Promise<JumpOutcome> {
+  const message: Message<'page/jump'> = { type: 'page/jump', entityId, direction };
+  try {
+    const response: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    if (response === null) return { kind: 'gone' };
+    return isJumpResult(response) ? { kind: 'shown', result: response } : { kind: 'unreachable' };
+  } catch {
+    return { kind: 'unreachable' };
+  }
+}
+
+/** Opens the document viewer in a new tab at this quote. */
+export async function openDocument(sourceId: string, quote: string): Promise<void> {
+  const url = new URL(documentPath(sourceId, quote), browser.runtime.getURL('/')).href;
+  await browser.tabs.create({ url });
 }

@@ -9,6 +9,7 @@ import {
   type RelationType,
   type Source,
 } from './schema';
+import { createEntitySearch, type EntitySearch } from './search';
 
 // Validated against KnowledgePackSchema by pack.test.ts; parsing it on every page load would
 // cost each tab time for no gain.
@@ -79,44 +80,14 @@ export function matcherAliases(entities: readonly Entity[] = pack.entities): Mat
   );
 }
 
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\u2019']/g, "'")
-    .toLowerCase();
-}
-
-const searchIndex = pack.entities.map((entity) => ({
-  entity,
-  names: [entity.name, ...entity.aliases.map((a) => a.text)].map(fold),
-  roles: fold(entity.roles.map((r) => r.text).join(' ')),
-}));
+let entitySearch: EntitySearch | null = null;
 
 /**
- * Entities whose name, alias or role text contains every word of the query.
- * Name hits rank above role hits; ties keep the pack's order.
+ * Entities whose name, alias or role text matches the query, typos and missing accents
+ * forgiven; names rank above aliases, aliases above role texts. The index is built on first use:
+ * pages that never search never pay for it.
  */
 export function searchEntities(query: string, limit = 20): Entity[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  const scored: { entity: Entity; score: number }[] = [];
-  for (const { entity, names, roles } of searchIndex) {
-    let score = 0;
-    for (const word of words) {
-      if (names.some((n) => n === word)) score += 4;
-      else if (names.some((n) => n.startsWith(word))) score += 3;
-      else if (names.some((n) => n.includes(word))) score += 2;
-      else if (roles.includes(word)) score += 1;
-      else {
-        score = 0;
-        break;
-      }
-    }
-    if (score > 0) scored.push({ entity, score });
-  }
-  return scored
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((s) => s.entity);
+  entitySearch ??= createEntitySearch(pack.entities);
+  return entitySearch.search(query, limit);
 }

@@ -1,0 +1,232 @@
+import { useMemo, useState } from 'preact/hooks';
+import { RoleQuote } from '@/components/role-quote';
+import { type Answer, countByType, type GroupRelation, type OutsideAnswer, pageAnswers } from '@/lib/knowledge/answers';
+import { TYPE_LABELS } from '@/lib/knowledge/pack';
+import { ENTITY_TYPES, type Entity, RELATION_TYPES } from '@/lib/knowledge/schema';
+import type { Mention } from '@/lib/messages';
+
+/** Targets shown before "Show more": the ones the page names come first. */
+const FIRST_TARGETS = 2;
+/** Entities listed in one answer before "+ N more". */
+const FIRST_CHIPS = 12;
+
+interface AnswersProps {
+  mentions: readonly Mention[];
+  onOpen: (entityId: string) => void;
+  onOpenDocument: (sourceId: string, quote: string) => void;
+}
+
+/**
+ * One line per answer under the initiative it is about ("11 of its 62 signatories are on this
+ * page"); the line opens to list them. Compact, so the page's own list stays near the top.
+ */
+export function Answers({ mentions, onOpen, onOpenDocument }: AnswersProps) {
+  const targets = useMemo(() => byTarget(pageAnswers(mentions)), [mentions]);
+  const [showAll, setShowAll] = useState(false);
+  if (targets.length === 0) return null;
+  const shown = showAll ? targets : targets.slice(0, FIRST_TARGETS);
+  return (
+    <section aria-labelledby="gloss-answers" class="gloss-answers" data-testid="answers">
+      <h2 id="gloss-answers" class="gloss-section-title">
+        Answers from the documents
+      </h2>
+      <ul class="gloss-answer-targets">
+        {shown.map(({ target, answers }) => (
+          <li key={target.id}>
+            <button type="button" class="gloss-answer-target" data-entity={target.id} onClick={() => onOpen(target.id)}>
+              <span class={`gloss-dot gloss-type-${target.type}`} aria-hidden="true" />
+              {target.name}
+            </button>
+            <ul class="gloss-answer-list">
+              {answers.map((answer) => (
+                <AnswerItem key={answer.key} answer={answer} onOpen={onOpen} onOpenDocument={onOpenDocument} />
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {targets.length > FIRST_TARGETS && (
+        <button
+          type="button"
+          class="gloss-link gloss-answers-more"
+          onClick={() => setShowAll(!showAll)}
+          aria-expanded={showAll}
+        >
+          {showAll ? 'Show fewer answers' : `Show answers about ${targets.length - FIRST_TARGETS} more`}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function byTarget(answers: readonly Answer[]): { target: Entity; answers: Answer[] }[] {
+  const groups = new Map<string, { target: Entity; answers: Answer[] }>();
+  for (const answer of answers) {
+    const group = groups.get(answer.target.id) ?? { target: answer.target, answers: [] };
+    group.answers.push(answer);
+    groups.set(answer.target.id, group);
+  }
+  return [...groups.values()];
+}
+
+function AnswerItem({
+  answer,
+  onOpen,
+  onOpenDocument,
+}: {
+  answer: Answer;
+  onOpen: (entityId: string) => void;
+  onOpenDocument: (sourceId: string, quote: string) => void;
+}) {
+  const n = answer.onPage.length;
+  const detail = answer.kind === 'group' ? breakdown(answer.members) : '';
+  return (
+    <li
+      class="gloss-answer"
+      data-answer={answer.key}
+      data-on-page={n}
+      data-total={answer.kind === 'group' ? answer.members.length : countries(answer.members)}
+    >
+      <details>
+        <summary class="gloss-answer-text">
+          {answer.kind === 'group' ? groupSentence(answer) : outsideSentence(answer)}
+        </summary>
+        {detail && <p class="gloss-answer-detail">{detail}</p>}
+        <Chips
+          entries={answer.onPage.map(({ entity, count, ...rest }) => ({
+            entity,
+            count,
+            note: 'declined' in rest && rest.declined ? 'declined' : undefined,
+          }))}
+          onOpen={onOpen}
+        />
+        {answer.kind === 'outside' && <Refusals answer={answer} onOpenDocument={onOpenDocument} />}
+      </details>
+    </li>
+  );
+}
+
+const are = (n: number) => (n === 1 ? 'is' : 'are');
+
+/** "5 of its 62 signatories are on this page" */
+function groupSentence(answer: Answer): string {
+  const n = answer.onPage.length;
+  const total = answer.members.length;
+  if (total === 1) return `${RELATION_TYPES[answer.relation].inverse} ${answer.members[0]?.name ?? ''}`;
+  return `${n} of ${groupNoun(answer.relation, total)} ${are(n)} on this page`;
+}
+
+function groupNoun(relation: GroupRelation, total: number): string {
+  switch (relation) {
+    case 'signed':
+      return `its ${total} signatories`;
+    case 'member-of':
+      return `its ${total} members`;
+    case 'took-part-in':
+      return `its ${total} participants`;
+    case 'chairs':
+      return `its ${total} chairs`;
+    case 'founded':
+      return `the ${total} that founded it`;
+    case 'launched':
+      return `the ${total} that launched it`;
+    case 'criticised':
+      return `the ${total} that criticised it`;
+    case 'did-not-sign':
+      return `the ${total} that did not sign it`;
+  }
+}
+
+function outsideSentence(answer: OutsideAnswer): string {
+  const n = answer.onPage.length;
+  const listed = answer.relation === 'signed' ? 'signatory countries' : 'member countries';
+  const declined = answer.onPage.filter((entry) => entry.declined).length;
+  const sentence = `${n} ${n === 1 ? 'country' : 'countries'} on this page ${are(n)} not among its ${countries(
+    answer.members,
+  )} ${listed}`;
+  return declined > 0 ? `${sentence} (${declined} declined)` : sentence;
+}
+
+function countries(members: readonly Entity[]): number {
+  return countByType(members).country ?? 0;
+}
+
+/** "Of these: 61 countries and European Commission": types with few members are named, not counted. */
+function breakdown(members: readonly Entity[]): string {
+  const counts = countByType(members);
+  const types = ENTITY_TYPES.filter((t) => counts[t]);
+  if (types.length < 2) return '';
+  const parts = types.map((type) => {
+    const count = counts[type] ?? 0;
+    if (count > 2) return `${count} ${TYPE_LABELS[type].many.toLowerCase()}`;
+    return members
+      .filter((m) => m.type === type)
+      .map((m) => m.name)
+      .join(' and ');
+  });
+  return `All ${members.length}: ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}.`;
+}
+
+interface ChipEntry {
+  entity: Entity;
+  count: number;
+  note?: string;
+}
+
+function Chips({ entries, onOpen }: { entries: ChipEntry[]; onOpen: (entityId: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const shown = open ? entries : entries.slice(0, FIRST_CHIPS);
+  return (
+    <ul class="gloss-chips">
+      {shown.map(({ entity, count, note }) => (
+        <li key={entity.id}>
+          <button
+            type="button"
+            class="gloss-chip"
+            data-entity={entity.id}
+            onClick={() => onOpen(entity.id)}
+            title={`${count} ${count === 1 ? 'mention' : 'mentions'} on this page`}
+          >
+            {entity.name}
+            {note && <span class="gloss-chip-note"> · {note}</span>}
+          </button>
+        </li>
+      ))}
+      {entries.length > FIRST_CHIPS && (
+        <li>
+          <button
+            type="button"
+            class="gloss-link gloss-answers-more"
+            onClick={() => setOpen(!open)}
+            aria-expanded={open}
+          >
+            {open ? 'fewer' : `+ ${entries.length - FIRST_CHIPS} more`}
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** The documents' own words for each refusal, one quote per passage. */
+function Refusals({
+  answer,
+  onOpenDocument,
+}: {
+  answer: OutsideAnswer;
+  onOpenDocument: (sourceId: string, quote: string) => void;
+}) {
+  const declined = answer.onPage.filter((entry) => entry.declined);
+  if (declined.length === 0) return null;
+  const quotes = new Map<string, { source: string; quote: string }>();
+  for (const entry of declined) if (entry.declined) quotes.set(entry.declined.quote, entry.declined);
+  const names = declined.map((entry) => entry.entity.name);
+  return (
+    <details class="gloss-answer-source">
+      <summary>Why “declined”</summary>
+      {[...quotes.values()].map(({ source, quote }) => (
+        <RoleQuote key={quote} quote={quote} sourceId={source} focus={names} onOpenDocument={onOpenDocument} />
+      ))}
+    </details>
+  );
+}
