@@ -3,7 +3,9 @@
 
 /**
  * A rule's pattern, as the user writes it:
- * - `example.com`: that host (a leading `www.` is ignored on both sides); `localhost:3000` adds a port;
+ * - `example.com`: that host (a leading `www.` and a trailing dot are ignored on both sides);
+ *   `localhost:3000` adds a port (`:443` and `:80` also match addresses that leave them out);
+ *   international names may be written as they read (`bücher.de`); IPv6 addresses in brackets;
  * - `*.example.com`: that host and every subdomain;
  * - `https://example.com/news/*`: a scheme (`http`, `https` or `*`), a host as above, and a path
  *   where `*` stands for any characters.
@@ -36,12 +38,27 @@ export interface SitePattern {
 
 export type PatternResult = { ok: true; pattern: SitePattern } | { ok: false; error: string };
 
-const HOST_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+// Underscores are not valid in host names, yet real sites use them and browsers open them.
+const HOST_LABEL = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?$/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const IPV6 = /^\[[0-9a-f:.]+\]$/;
+/** What a host may be written with before it is converted to the form URLs hold. */
+const HOST_CHARACTERS = /^[\p{L}\p{N}\p{M}._-]+$/u;
 export const MAX_PATTERN_LENGTH = 500;
 
-function stripWww(host: string): string {
-  return host.startsWith('www.') ? host.slice(4) : host;
+/** The one way a host is compared: `www.` and a trailing dot name the same site. */
+function normalizeHost(host: string): string {
+  const bare = host.endsWith('.') ? host.slice(0, -1) : host;
+  return bare.startsWith('www.') ? bare.slice(4) : bare;
+}
+
+/** The host as a URL holds it (international names in punycode, IPv6 compressed), or null. */
+function urlHostname(host: string): string | null {
+  try {
+    return new URL(`http://${host}/`).hostname;
+  } catch {
+    return null;
+  }
 }
 
 function parseHost(text: string): { host: string; wildcard: boolean; port: string | null } | string {
@@ -53,11 +70,19 @@ function parseHost(text: string): { host: string; wildcard: boolean; port: strin
     wildcard = true;
     host = host.slice(2);
   }
-  host = stripWww(host);
   if (!host) return 'A site needs a host name, such as example.com.';
   if (host.includes('*')) return 'A * may only stand at the start of a host, as in *.example.com.';
-  if (!IPV4.test(host) && !host.split('.').every((label) => HOST_LABEL.test(label))) {
-    return `“${text}” is not a host name.`;
+  const notAHost = `“${text}” is not a host name.`;
+  if (IPV6.test(host)) {
+    const canonical = wildcard ? null : urlHostname(host);
+    if (canonical === null) return notAHost;
+    host = canonical;
+  } else {
+    const canonical = HOST_CHARACTERS.test(host) ? urlHostname(host) : null;
+    if (canonical === null) return notAHost;
+    host = normalizeHost(canonical);
+    if (!host) return 'A site needs a host name, such as example.com.';
+    if (!IPV4.test(host) && !host.split('.').every((label) => HOST_LABEL.test(label))) return notAHost;
   }
   if (port !== null && Number(port) > 65535) return `Port ${port} does not exist.`;
   return { host, wildcard, port };
@@ -87,6 +112,10 @@ export function parseSitePattern(input: string): PatternResult {
   const slash = rest.indexOf('/');
   const hostText = slash === -1 ? rest : rest.slice(0, slash);
   const pathText = slash === -1 ? null : rest.slice(slash);
+  // Rules match the address's path only, so a query or fragment would never match anything.
+  if (pathText !== null && /[?#]/.test(pathText)) {
+    return { ok: false, error: 'A pattern cannot contain ? or #: only the part of the address before them counts.' };
+  }
   const host = parseHost(hostText);
   if (typeof host === 'string') return { ok: false, error: host };
 
@@ -120,13 +149,18 @@ export function parseSitePattern(input: string): PatternResult {
 function patternMatches(pattern: SitePattern, url: URL): boolean {
   const scheme = url.protocol.slice(0, -1);
   if (pattern.scheme !== '*' && pattern.scheme !== scheme) return false;
-  const host = stripWww(url.hostname.toLowerCase());
+  const host = normalizeHost(url.hostname.toLowerCase());
   const hostMatches = pattern.wildcardHost
     ? host === pattern.host || host.endsWith(`.${pattern.host}`)
     : host === pattern.host;
   if (!hostMatches) return false;
-  if (pattern.port !== null && url.port !== pattern.port) return false;
+  if (pattern.port !== null && effectivePort(url) !== pattern.port) return false;
   return pattern.path === null || pattern.path.test(url.pathname.toLowerCase());
+}
+
+/** `https://example.com/` is on port 443 although its URL leaves the port out. */
+function effectivePort(url: URL): string {
+  return url.port || (url.protocol === 'https:' ? '443' : '80');
 }
 
 function compareSpecificity(a: number[], b: number[]): number {
@@ -155,7 +189,9 @@ export function decidingRule(url: string, siteRules: SiteRules): { rule: SiteRul
       best = { rule, index, specificity: result.pattern.specificity };
     }
   });
-  return best;
+  if (best === null) return null;
+  const { rule, index } = best;
+  return { rule, index };
 }
 
 /** Whether Gloss highlights this URL; never on anything but http(s). */
@@ -168,7 +204,7 @@ export function isSiteEnabled(url: string, siteRules: SiteRules): boolean {
 /** The host a per-site switch is about, or null for pages Gloss never runs on. */
 export function siteKey(url: string): string | null {
   const parsed = webUrl(url);
-  return parsed ? stripWww(parsed.hostname.toLowerCase()) : null;
+  return parsed ? normalizeHost(parsed.hostname.toLowerCase()) : null;
 }
 
 /**
@@ -181,7 +217,10 @@ export function withSiteEnabled(siteRules: SiteRules, url: string, enabled: bool
   const host = siteKey(url);
   if (host === null) return siteRules;
   const ownPattern = parseSitePattern(host);
-  const own = ownPattern.ok ? ownPattern.pattern.normalized : host;
+  // A host no pattern can name (a URL parser accepts a few odd characters) gets no rule: a rule
+  // that does not parse would be stored, ignored, and dropped as damage on the next read.
+  if (!ownPattern.ok) return siteRules;
+  const own = ownPattern.pattern.normalized;
   let rules = siteRules.rules.filter((rule) => {
     const parsed = parseSitePattern(rule.pattern);
     return !(parsed.ok && parsed.pattern.normalized === own);
