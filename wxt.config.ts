@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { COMMANDS } from './entrypoints/background/commands';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,15 +11,30 @@ export default defineConfig({
     name: 'Gloss',
     description:
       'Read the news with context: highlights countries, initiatives, organizations and officials, with their role according to bundled documents.',
-    permissions: ['storage'],
+    // No "tabs": the host permissions below already show the background and the popup the URL of
+    // every http(s) tab (the only pages Gloss runs on), which is all the toggle command and the
+    // toolbar button need. "contextMenus" is the "Look up … in Gloss" item on selected text
+    // (Firefox knows it as an alias of "menus").
+    permissions: ['storage', 'contextMenus'],
     // The content script already runs on every web page; host access also lets the popup and
     // background see which page a tab shows, so the popup can describe the page it was opened for.
     host_permissions: ['http://*/*', 'https://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
+    commands: COMMANDS,
     ...(browser === 'firefox' && {
-      browser_specific_settings: { gecko: { id: 'gloss@gloss.example', strict_min_version: '115.0' } },
+      browser_specific_settings: {
+        // 140 (the current ESR) and 142 on Android are the first to read data_collection_permissions,
+        // which addons.mozilla.org requires of new extensions; nothing else in Gloss needs them.
+        gecko: {
+          id: 'gloss@gloss.example',
+          strict_min_version: '140.0',
+          // Gloss sends nothing anywhere: it makes no network request at all.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
     }),
   }),
 });

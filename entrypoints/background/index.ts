@@ -1,23 +1,73 @@
+// The background: wires the browser's events to the toolbar button (toolbar.ts), the keyboard
+// commands and the context menu (actions.ts), and the runtime messages of our pages (messages.ts).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseMessage } from '@/lib/messages';
+import { parseSettings, type Settings } from '@/lib/settings/settings';
+import { loadSettings, settingsItem } from '@/lib/storage';
+import { lookUpSelection, openDocument, runCommand } from './actions';
+import { LOOKUP_MENU_ID, LOOKUP_MENU_TITLE } from './context-menu';
+import { createMessageHandler } from './messages';
+import { createToolbar } from './toolbar';
+
+/**
+ * What the end-to-end tests call in the service worker, because nothing outside the browser can
+ * press a command's shortcut (Playwright's keyboard reaches the page, not the browser's
+ * accelerators) or click a context menu item. These are the very functions the browser events
+ * call. Only code already running in this worker can reach them, so they give nothing away.
+ */
+export interface GlossBackground {
+  runCommand(name: string, tabId?: number): Promise<void>;
+  lookUp(selectionText: string, tabId: number, frameId?: number): Promise<void>;
+}
 
 export default defineBackground(() => {
-  // Firefox builds are MV2, where the toolbar button is browserAction.
-  const action = browser.action ?? browser.browserAction;
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only our own content scripts report; anything else is ignored.
-    if (sender.id !== browser.runtime.id) return undefined;
-    const report = parseMessage(message, 'page/mentions');
-    const tabId = sender.tab?.id;
-    if (!report || tabId === undefined) return undefined;
-    const text = !report.enabled ? 'off' : report.distinct > 0 ? String(report.distinct) : '';
-    return Promise.all([
-      action.setBadgeText({ tabId, text }),
-      action.setBadgeBackgroundColor({ tabId, color: report.enabled ? '#2b4c7e' : '#6b7280' }),
-    ]).then(
-      () => null,
-      () => null,
-    );
+  const toolbar = createToolbar();
+  // Read once when the worker starts, then kept current; the reports need it to say why a page is off.
+  let settings: Promise<Settings> = loadSettings();
+
+  browser.runtime.onMessage.addListener(
+    createMessageHandler(
+      { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+      {
+        mentions: async (tab, report) => toolbar.report(tab.id, report, await settings),
+        openDocument,
+      },
+    ),
+  );
+
+  settingsItem.watch((value, old) => {
+    const after = parseSettings(value);
+    settings = Promise.resolve(after);
+    void toolbar.settingsChanged(parseSettings(old), after);
   });
+  browser.tabs.onRemoved.addListener((tabId) => toolbar.forget(tabId));
+
+  browser.commands.onCommand.addListener((name, tab) => {
+    void runCommand(name, tab);
+  });
+
+  // Menu items outlive an MV3 worker, so Chrome wants them made once per install or update;
+  // Firefox's MV2 background page makes them again at each browser start. Removing first keeps
+  // the id unique either way.
+  const createMenu = () => {
+    void browser.contextMenus
+      .removeAll()
+      .then(() => {
+        browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: LOOKUP_MENU_TITLE, contexts: ['selection'] });
+      })
+      .catch(() => undefined);
+  };
+  browser.runtime.onInstalled.addListener(createMenu);
+  browser.runtime.onStartup.addListener(createMenu);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === LOOKUP_MENU_ID) void lookUpSelection(info, tab);
+  });
+
+  const testHook: GlossBackground = {
+    runCommand: async (name, tabId) =>
+      runCommand(name, tabId === undefined ? undefined : await browser.tabs.get(tabId)),
+    lookUp: async (selectionText, tabId, frameId = 0) =>
+      lookUpSelection({ selectionText, frameId }, await browser.tabs.get(tabId)),
+  };
+  (globalThis as { glossBackground?: GlossBackground }).glossBackground = testHook;
 });
