@@ -9,7 +9,7 @@ import { isSiteEnabled, withSiteEnabled } from '@/lib/settings/site-rules';
 import { loadSettings, updateSettings, watchSettings } from '@/lib/storage';
 import { Answers } from './answers-view';
 import { MentionNav, useJump } from './mention-nav';
-import { openDocument, requestPageState, targetTab } from './page';
+import { initialSearch, openDocument, requestPageState, targetTab } from './page';
 
 type PageStatus =
   | { kind: 'loading' }
@@ -25,7 +25,7 @@ interface OpenCard {
 export function App() {
   const [page, setPage] = useState<PageStatus>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialSearch);
   const [card, setCard] = useState<OpenCard | null>(null);
   // Where the user was when a card opened, to return there on "Back".
   const opener = useRef<HTMLElement | null>(null);

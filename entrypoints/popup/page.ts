@@ -63,3 +63,11 @@ export async function openDocument(sourceId: string, quote: string): Promise<voi
   const url = new URL(documentPath(sourceId, quote), browser.runtime.getURL('/')).href;
   await browser.tabs.create({ url });
 }
+
+/**
+ * `?search=TEXT`: the context menu's "Look up in Gloss" opens the popup as a page with the selected
+ * text when the tab has no Gloss to show a card (Gloss off there, or not a web page).
+ */
+export function initialSearch(): string {
+  return new URLSearchParams(location.search).get('search')?.slice(0, 200) ?? '';
+}

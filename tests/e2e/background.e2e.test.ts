@@ -453,6 +453,9 @@ describe('context menu', () => {
     expect(isOurPage(url.href, '/popup.html')).toBe(true);
     expect(url.searchParams.get('search')).toBe('Brazil');
     expect(url.searchParams.get('tab')).toBe(String(tabId));
+    // The popup page starts with the selected text searched, and Brazil found.
+    await expect.poll(() => popup.getByTestId('search').inputValue(), { timeout: 10_000 }).toBe('Brazil');
+    await popup.locator('[data-testid="search-results"] [data-entity="country:br"]').waitFor({ timeout: 10_000 });
     expect(await openedNextTo(tabId as number)).toEqual({ count: 1, next: true });
     expect(blank.isClosed()).toBe(false);
   });
