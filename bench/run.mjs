@@ -105,6 +105,27 @@ async function bundle() {
   return result.outputFiles[0].text;
 }
 
+/** The highlight style sheet the content script adopts, for the default styles. */
+async function highlightStyles() {
+  const result = await build({
+    stdin: {
+      contents:
+        "import { highlightCss } from './lib/settings/highlight-css';\n" +
+        "import { DEFAULT_STYLES } from './lib/settings/settings';\n" +
+        'export const css = highlightCss(DEFAULT_STYLES);',
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+  });
+  const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`;
+  return (await import(url)).css;
+}
+
 function serve(routes) {
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -368,7 +389,7 @@ async function main() {
   const began = Date.now();
   log(`Bundling bench/page.ts with the current annotator, matcher and pack…`);
   const script = await bundle();
-  const css = readFileSync(`${ROOT}entrypoints/content/style.css`, 'utf8');
+  const css = await highlightStyles();
   log(`Generating fixtures…`);
   const routes = { '/gloss-bench.js': { type: 'text/javascript', body: script } };
   const pages = PAGES.map((p) => {

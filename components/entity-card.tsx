@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getEntity, type RelationView, relationsOf, TYPE_LABELS } from '@/lib/knowledge/pack';
 import './entity-card.css';
 import { RoleQuote } from './role-quote';
@@ -9,9 +10,19 @@ interface EntityCardProps {
   onOpenEntity?: (id: string) => void;
   /** Opens the document viewer with the quote highlighted. */
   onOpenDocument?: (sourceId: string, quote: string) => void;
+  /** The small card shown in pages: long lists of names start folded. */
+  compact?: boolean;
 }
 
-export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument }: EntityCardProps) {
+/** Names above this many in one relation are folded behind a button in the compact card. */
+const COMPACT_NAMES = 12;
+
+/** The id of the card's heading, for a dialog around it to be labelled by. */
+export function entityCardHeadingId(entityId: string): string {
+  return `gloss-card-${entityId}`;
+}
+
+export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, compact = false }: EntityCardProps) {
   const entity = getEntity(entityId);
   if (!entity) {
     return (
@@ -26,9 +37,12 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument }:
     .filter((a) => a.kind !== 'translation' && a.kind !== 'demonym' && a.text !== entity.name)
     .map((a) => a.text);
   return (
-    <article class="gloss-card" aria-labelledby={`gloss-card-${entity.id}`}>
+    <article
+      class={compact ? 'gloss-card gloss-card-compact' : 'gloss-card'}
+      aria-labelledby={entityCardHeadingId(entity.id)}
+    >
       <header>
-        <h2 id={`gloss-card-${entity.id}`}>{entity.name}</h2>
+        <h2 id={entityCardHeadingId(entity.id)}>{entity.name}</h2>
         <p class="gloss-card-meta">
           <span class={`gloss-type gloss-type-${entity.type}`}>{TYPE_LABELS[entity.type].one}</span>
           {mentions !== undefined && (
@@ -37,7 +51,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument }:
             </span>
           )}
         </p>
-        {otherNames.length > 0 && <p class="gloss-aka">Also: {otherNames.slice(0, 8).join(', ')}</p>}
+        {otherNames.length > 0 && <p class="gloss-aka">Also: {otherNames.slice(0, compact ? 5 : 8).join(', ')}</p>}
       </header>
       <section>
         <h3>Role in the documents</h3>
@@ -58,20 +72,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument }:
               <li key={phrase}>
                 <span class="gloss-relation-phrase">{phrase}</span>{' '}
                 {group.length > 1 && <span class="gloss-count">({group.length})</span>}{' '}
-                <span class="gloss-relation-others">
-                  {group.map((relation, i) => (
-                    <span key={relation.other.id}>
-                      {i > 0 && ', '}
-                      {onOpenEntity ? (
-                        <button type="button" class="gloss-link" onClick={() => onOpenEntity(relation.other.id)}>
-                          {relation.other.name}
-                        </button>
-                      ) : (
-                        <strong>{relation.other.name}</strong>
-                      )}
-                    </span>
-                  ))}
-                </span>
+                <RelationNames group={group} onOpenEntity={onOpenEntity} limit={compact ? COMPACT_NAMES : undefined} />
                 <details>
                   <summary>Source</summary>
                   {uniqueQuotes(group).map((relation) => (
@@ -90,6 +91,48 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument }:
         </section>
       )}
     </article>
+  );
+}
+
+interface RelationNamesProps {
+  group: readonly RelationView[];
+  onOpenEntity?: (id: string) => void;
+  /** Show this many names and a button for the rest. */
+  limit?: number;
+}
+
+function RelationNames({ group, onOpenEntity, limit }: RelationNamesProps) {
+  const [expanded, setExpanded] = useState(false);
+  const list = useRef<HTMLSpanElement>(null);
+  const folded = limit !== undefined && !expanded && group.length > limit + 1;
+  const shown = folded ? group.slice(0, limit) : group;
+  // The button that had focus is gone: keyboard users go on from the first name it revealed.
+  useEffect(() => {
+    if (expanded && limit !== undefined) list.current?.querySelectorAll<HTMLElement>('.gloss-link')[limit]?.focus();
+  }, [expanded, limit]);
+  return (
+    <span class="gloss-relation-others" ref={list}>
+      {shown.map((relation, i) => (
+        <span key={relation.other.id}>
+          {i > 0 && ', '}
+          {onOpenEntity ? (
+            <button type="button" class="gloss-link" onClick={() => onOpenEntity(relation.other.id)}>
+              {relation.other.name}
+            </button>
+          ) : (
+            <strong>{relation.other.name}</strong>
+          )}
+        </span>
+      ))}
+      {folded && (
+        <>
+          {', '}
+          <button type="button" class="gloss-link gloss-more" onClick={() => setExpanded(true)}>
+            and {group.length - shown.length} more
+          </button>
+        </>
+      )}
+    </span>
   );
 }
 

@@ -1,14 +1,29 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Annotator } from '@/lib/annotator/annotator';
+import { lookupEntity } from '@/lib/knowledge/lookup';
 import { matcherAliases } from '@/lib/knowledge/pack';
 import { Matcher } from '@/lib/matcher/matcher';
-import { isMessageOfType, type Message, type PageState } from '@/lib/messages';
-import { isEnabledOn, type Settings } from '@/lib/settings/settings';
+import {
+  type JumpResult,
+  type Message,
+  type MessageError,
+  type MessageType,
+  messageType,
+  type PageState,
+  parseMessage,
+} from '@/lib/messages';
+import { highlightCss } from '@/lib/settings/highlight-css';
+import { enabledTypes, isEnabledOn, type Settings } from '@/lib/settings/settings';
 import { siteKey } from '@/lib/settings/site-rules';
 import { loadSettings, watchSettings } from '@/lib/storage';
-import './style.css';
-import highlightStyles from './style.css?inline';
+import { type CardAnchor, CardUi } from './card-ui';
+import { HighlightSheet } from './highlight-sheet';
+import { Interactions } from './interactions';
+import { Jumper } from './jump';
+import type { Box } from './mentions';
+// The card's styles: with cssInjectionMode 'ui' they go into the card's shadow root, not the page.
+import './card.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,17 +31,26 @@ export default defineContentScript({
   // Each frame highlights its own document; cross-origin frames included.
   allFrames: true,
   matchAboutBlank: true,
+  cssInjectionMode: 'ui',
   async main(ctx) {
     const aliases = matcherAliases();
     let settings: Settings = await loadSettings();
-    let matcherFor: { demonyms: boolean; matcher: Matcher } | null = null;
+    let matcherFor: { key: string; matcher: Matcher | null } | null = null;
     let annotator: Annotator | null = null;
     let annotatorMatcher: Matcher | null = null;
     let reportTimer: ReturnType<typeof setTimeout> | undefined;
+    const sheet = new HighlightSheet(document);
 
-    const matcher = () => {
-      if (matcherFor?.demonyms !== settings.demonyms) {
-        matcherFor = { demonyms: settings.demonyms, matcher: new Matcher(aliases, { demonyms: settings.demonyms }) };
+    /** Null when every type is switched off: nothing to highlight. */
+    const matcher = (): Matcher | null => {
+      const types = enabledTypes(settings);
+      const key = `${settings.demonyms}|${types.join(',')}`;
+      if (matcherFor?.key !== key) {
+        const wanted = aliases.filter((alias) => settings.categories[alias.entityType]);
+        matcherFor = {
+          key,
+          matcher: types.length > 0 ? new Matcher(wanted, { demonyms: settings.demonyms }) : null,
+        };
       }
       return matcherFor.matcher;
     };
@@ -36,11 +60,25 @@ export default defineContentScript({
     const enabled = () => isEnabledOn(pageUrl(), settings);
 
     const mentions = () => [...(annotator?.mentions() ?? [])].map(([entityId, count]) => ({ entityId, count }));
-    // Frames highlight their own text; the top frame speaks for the tab (badge, popup).
+    // Frames highlight their own text; the top frame speaks for the tab (badge, popup, jumps).
     const isTopFrame = window === window.top;
+
+    let interactions: Interactions | null = null;
+    const card = new CardUi(ctx, {
+      mentionsOf: (entityId) => annotator?.mentions().get(entityId),
+      openDocument: (sourceId, quote) => {
+        const message: Message<'ui/open-document'> = { type: 'ui/open-document', sourceId, quote };
+        browser.runtime.sendMessage(message).catch(() => {});
+      },
+      focusMark: (mark) => interactions?.focusMark(mark, true),
+    });
+    interactions = new Interactions(ctx, card);
+    const jumper = new Jumper(document);
 
     // Batched: a page that keeps changing should not flood the background with messages.
     const reportMentions = () => {
+      // A page that replaces the document's adopted sheets wholesale gets ours back.
+      sheet.ensure();
       if (!isTopFrame) return;
       clearTimeout(reportTimer);
       reportTimer = setTimeout(() => {
@@ -54,22 +92,39 @@ export default defineContentScript({
       }, 250);
     };
 
+    const stopHighlighting = () => {
+      annotator?.stop();
+      annotator = null;
+      annotatorMatcher = null;
+      jumper.forget();
+      interactions?.reset();
+    };
+
     const apply = () => {
       if (ctx.isInvalid) return;
       if (!enabled()) {
-        annotator?.stop();
-        annotator = null;
+        stopHighlighting();
+        sheet.remove();
+        card.close();
         reportMentions();
         return;
       }
+      const css = highlightCss(settings.styles);
+      sheet.set(css);
       const wanted = matcher();
       if (annotator && annotatorMatcher === wanted) return;
-      annotator?.stop();
+      stopHighlighting();
+      if (!wanted) {
+        reportMentions();
+        return;
+      }
       annotatorMatcher = wanted;
       annotator = new Annotator(document.body ?? document.documentElement, {
         matcher: wanted,
         onChange: reportMentions,
-        shadowStyles: highlightStyles,
+        // The colours are custom properties set on the page's root, which shadow trees inherit:
+        // later style changes reach marks in shadow roots without touching their sheets.
+        shadowStyles: css,
       });
       void annotator.start();
     };
@@ -79,17 +134,67 @@ export default defineContentScript({
       apply();
     });
 
-    const onMessage = (message: unknown): Promise<PageState> | undefined => {
-      if (!isTopFrame || !isMessageOfType(message, 'page/get-state')) return undefined;
-      return (async () => {
-        await annotator?.idle();
-        return {
-          url: pageUrl(),
-          site: siteKey(pageUrl()),
-          enabled: enabled(),
-          mentions: enabled() ? mentions() : [],
-        };
-      })();
+    const state = async (): Promise<PageState> => {
+      await annotator?.idle();
+      return {
+        url: pageUrl(),
+        site: siteKey(pageUrl()),
+        enabled: enabled(),
+        mentions: enabled() ? mentions() : [],
+      };
+    };
+
+    const jump = async (entityId: string | null, direction: 'next' | 'prev'): Promise<JumpResult | null> => {
+      if (!annotator) return null;
+      await annotator.idle();
+      const target = jumper.target(entityId, direction);
+      if (!target) return null;
+      void interactions?.jumpTo(target.head);
+      return { entityId: target.entityId, index: target.index, total: target.total };
+    };
+
+    const lookup = async (text: string): Promise<{ entityId: string | null }> => {
+      const entityId = lookupEntity(text);
+      const anchor = selectionAnchor(text) ?? topCenterAnchor();
+      await card.open(
+        entityId ? { kind: 'entity', entityId, trail: [] } : { kind: 'nothing', text },
+        anchor,
+        'lookup',
+        {
+          focus: true,
+        },
+      );
+      return { entityId };
+    };
+
+    const malformed = (type: MessageType): Promise<MessageError> =>
+      Promise.resolve({ error: `Gloss: the '${type}' message is malformed.` });
+
+    const onMessage = (message: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
+      // Only our own extension talks to us; anything else, and messages not of ours, are ignored.
+      if (sender.id !== browser.runtime.id) return undefined;
+      const type = messageType(message);
+      switch (type) {
+        case 'page/get-state': {
+          if (!isTopFrame) return undefined;
+          return parseMessage(message, type) ? state() : malformed(type);
+        }
+        case 'page/jump': {
+          if (!isTopFrame) return undefined;
+          const parsed = parseMessage(message, type);
+          return parsed ? jump(parsed.entityId, parsed.direction) : malformed(type);
+        }
+        case 'page/lookup': {
+          const parsed = parseMessage(message, type);
+          // The frame with the selection shows the card; the top frame answers for the tab.
+          if (!parsed) return isTopFrame ? malformed(type) : undefined;
+          if (!isTopFrame && !selectionMatches(parsed.text)) return undefined;
+          return lookup(parsed.text);
+        }
+        default:
+          // Messages for the background ('page/mentions', 'ui/open-document'), or not ours.
+          return undefined;
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
 
@@ -97,10 +202,63 @@ export default defineContentScript({
       clearTimeout(reportTimer);
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
-      annotator?.stop();
-      annotator = null;
+      stopHighlighting();
+      sheet.remove();
+      card.close();
     });
 
+    interactions.start();
     apply();
   },
 });
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Selections in text fields are not the document's selection: the field's own is read. */
+function fieldSelection(): { field: HTMLElement; text: string } | null {
+  const field = document.activeElement;
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return null;
+  const { selectionStart: start, selectionEnd: end } = field;
+  if (start === null || end === null || start === end) return null;
+  return { field, text: field.value.slice(start, end) };
+}
+
+/** The text looked up is this document's selection (the context menu sends it, maybe cut short). */
+function matches(selected: string, text: string): boolean {
+  const wanted = normalize(text);
+  return wanted !== '' && normalize(selected).includes(wanted.slice(0, 200));
+}
+
+function selectionMatches(text: string): boolean {
+  const field = fieldSelection();
+  return matches(window.getSelection()?.toString() ?? '', text) || (field !== null && matches(field.text, text));
+}
+
+/** Where the looked-up text is on screen, to put the card next to it; null when not in this document. */
+function selectionAnchor(text: string): CardAnchor | null {
+  const selection = window.getSelection();
+  if (selection && selection.rangeCount > 0 && !selection.isCollapsed && matches(selection.toString(), text)) {
+    const range = selection.getRangeAt(0).cloneRange();
+    return {
+      pieces: null,
+      box: (): Box | null => {
+        const rect = range.getBoundingClientRect();
+        return rect.width === 0 && rect.height === 0 ? null : rect;
+      },
+    };
+  }
+  const field = fieldSelection();
+  if (field && matches(field.text, text)) {
+    return { pieces: null, box: () => (field.field.isConnected ? field.field.getBoundingClientRect() : null) };
+  }
+  return null;
+}
+
+/** Where a card goes when the selection is not in this document (a frame's, or already gone). */
+function topCenterAnchor(): CardAnchor {
+  const box = () => {
+    const middle = document.documentElement.clientWidth / 2;
+    return { left: Math.max(0, middle - 180), right: middle + 180, top: 0, bottom: 8 };
+  };
+  return { pieces: null, box };
+}

@@ -1,0 +1,87 @@
+// Reads the marks the annotator put in the page as mentions: in document order, open shadow roots
+// included where their host stands, a name split over several elements counted once.
+import { MARK_CLASS, UI_ATTRIBUTE } from '@/lib/annotator/annotator';
+
+/** On every piece of a mention after the first (see the annotator). */
+export const CONTINUED_ATTRIBUTE = 'data-gloss-continued';
+
+export function isMark(node: unknown): node is HTMLElement {
+  return node instanceof HTMLElement && node.localName === 'mark' && node.classList.contains(MARK_CLASS);
+}
+
+/** The first piece of every mention under `root`, in document order, shadow roots included. */
+export function mentionHeads(root: Document | ShadowRoot | Element): HTMLElement[] {
+  const heads: HTMLElement[] = [];
+  const visit = (scope: Document | ShadowRoot | Element) => {
+    const doc = scope instanceof Document ? scope : (scope.ownerDocument ?? document);
+    const walker = doc.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT, {
+      acceptNode: (node) =>
+        (node as Element).hasAttribute(UI_ATTRIBUTE) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node as Element;
+      if (isMark(element)) {
+        if (!element.hasAttribute(CONTINUED_ATTRIBUTE)) heads.push(element);
+        continue;
+      }
+      if (element.shadowRoot) visit(element.shadowRoot);
+    }
+  };
+  visit(root);
+  return heads;
+}
+
+/** The first piece of the mention `mark` belongs to. */
+export function headOf(mark: HTMLElement): HTMLElement {
+  if (!mark.hasAttribute(CONTINUED_ATTRIBUTE)) return mark;
+  const entity = mark.getAttribute('data-entity');
+  const scope = mark.getRootNode() as Document | ShadowRoot;
+  const marks = [...scope.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}`)];
+  for (let i = marks.indexOf(mark) - 1; i >= 0; i--) {
+    const candidate = marks[i] as HTMLElement;
+    if (candidate.getAttribute('data-entity') !== entity) break;
+    if (!candidate.hasAttribute(CONTINUED_ATTRIBUTE)) return candidate;
+  }
+  return mark;
+}
+
+/** Every piece of the mention that starts at `head`. */
+export function piecesOf(head: HTMLElement): HTMLElement[] {
+  const entity = head.getAttribute('data-entity');
+  const scope = head.getRootNode() as Document | ShadowRoot;
+  const marks = [...scope.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}`)];
+  const pieces = [head];
+  for (let i = marks.indexOf(head) + 1; i < marks.length; i++) {
+    const next = marks[i] as HTMLElement;
+    if (!next.hasAttribute(CONTINUED_ATTRIBUTE) || next.getAttribute('data-entity') !== entity) break;
+    pieces.push(next);
+  }
+  return pieces;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The box around all the pieces drawn on screen; null when none is (hidden, or gone). */
+export function boxOf(pieces: readonly Element[]): Box | null {
+  let box: Box | null = null;
+  for (const piece of pieces) {
+    if (!piece.isConnected) continue;
+    for (const r of piece.getClientRects()) {
+      if (r.width === 0 && r.height === 0) continue;
+      box = box
+        ? {
+            left: Math.min(box.left, r.left),
+            top: Math.min(box.top, r.top),
+            right: Math.max(box.right, r.right),
+            bottom: Math.max(box.bottom, r.bottom),
+          }
+        : { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }
+  }
+  return box;
+}
