@@ -1,0 +1,315 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Switch } from '@/components/site-switch';
+import type { Settings } from '@/lib/settings/settings';
+import { parseSitePattern, type SiteMode, type SiteRule, type SiteRules, withRule } from '@/lib/settings/site-rules';
+import { updateSettings } from '@/lib/storage';
+import { describePattern, testAddress } from './describe';
+
+const MODE_LABELS: Record<SiteMode, { label: string; hint: string }> = {
+  everywhere: {
+    label: 'On every site',
+    hint: 'Gloss highlights every web page, except where a rule below turns it off.',
+  },
+  listed: {
+    label: 'Only on sites I list',
+    hint: 'Gloss highlights nothing, except where a rule below turns it on.',
+  },
+};
+
+function updateSite(change: (site: SiteRules) => SiteRules) {
+  return updateSettings((s) => ({ ...s, site: change(s.site) }));
+}
+
+/** The rule the user sees at `index`, found again in the latest stored rules. */
+function indexOfRule(rules: SiteRule[], index: number, pattern: string): number {
+  return rules[index]?.pattern === pattern ? index : rules.findIndex((r) => r.pattern === pattern);
+}
+
+export function SitesSection({ settings }: { settings: Settings }) {
+  const { site } = settings;
+  const [tested, setTested] = useState('');
+  const verdict = testAddress(tested, site);
+  const decidingIndex = verdict.kind === 'decided' ? (verdict.rule?.index ?? null) : null;
+
+  return (
+    <section class="opt-section" aria-labelledby="opt-sites">
+      <h2 id="opt-sites">Sites</h2>
+      <fieldset class="opt-fieldset">
+        <legend>Where Gloss runs by default</legend>
+        {(['everywhere', 'listed'] as const).map((mode) => (
+          <label key={mode} class="opt-radio">
+            <input
+              type="radio"
+              name="opt-site-mode"
+              value={mode}
+              checked={site.mode === mode}
+              onChange={() => void updateSite((s) => ({ ...s, mode }))}
+              data-testid={`mode-${mode}`}
+            />
+            <span>
+              <span class="opt-radio-label">{MODE_LABELS[mode].label}</span>
+              <span class="opt-hint">{MODE_LABELS[mode].hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      <h3 id="opt-rules-title">Site rules</h3>
+      <p class="opt-hint">
+        When several rules match a page, the most specific one decides: a rule with a path (example.com/news/*) beats a
+        site (example.com), a site beats a wildcard (*.example.com), and a longer wildcard beats a shorter one. Between
+        rules that are equally specific, the one lower in the list wins.
+      </p>
+      <RuleList rules={site.rules} decidingIndex={decidingIndex} />
+      <AddRuleForm mode={site.mode} />
+      <TestAddress value={tested} onInput={setTested} verdict={verdict} paused={settings.paused} />
+    </section>
+  );
+}
+
+function RuleList({ rules, decidingIndex }: { rules: SiteRule[]; decidingIndex: number | null }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  // After a delete, focus goes to the rule that took its place (or the form), not to the page's top;
+  // once the list shows one rule fewer, since the stored change reaches this page a moment later.
+  const [focusAfterDelete, setFocusAfterDelete] = useState<{ index: number; remaining: number } | null>(null);
+
+  useEffect(() => {
+    if (focusAfterDelete === null || rules.length > focusAfterDelete.remaining) return;
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button[data-delete]') ?? [];
+    const target = buttons[Math.min(focusAfterDelete.index, buttons.length - 1)];
+    if (target) target.focus();
+    else document.getElementById('opt-pattern')?.focus();
+    setFocusAfterDelete(null);
+  }, [focusAfterDelete, rules]);
+
+  if (rules.length === 0) {
+    return (
+      <p class="opt-empty" data-testid="rules-empty">
+        No rules yet. Add one below, or use “Highlight on this site” in the Gloss popup.
+      </p>
+    );
+  }
+
+  const setEnabled = (index: number, pattern: string, enabled: boolean) =>
+    void updateSite((s) => {
+      const at = indexOfRule(s.rules, index, pattern);
+      return at === -1 ? s : { ...s, rules: s.rules.map((r, i) => (i === at ? { ...r, enabled } : r)) };
+    });
+  const remove = (index: number, pattern: string) => {
+    void updateSite((s) => {
+      const at = indexOfRule(s.rules, index, pattern);
+      return at === -1 ? s : { ...s, rules: s.rules.filter((_, i) => i !== at) };
+    }).then(() => setFocusAfterDelete({ index, remaining: rules.length - 1 }));
+  };
+
+  return (
+    <ul class="opt-rules" aria-labelledby="opt-rules-title" ref={listRef} data-testid="rules-list">
+      {rules.map((rule, index) => (
+        <li
+          // biome-ignore lint/suspicious/noArrayIndexKey: patterns may repeat in an imported file
+          key={`${index}:${rule.pattern}`}
+          class={index === decidingIndex ? 'opt-rule is-deciding' : 'opt-rule'}
+          data-rule={rule.pattern}
+        >
+          <div class="opt-rule-main">
+            <Switch
+              label={rule.pattern}
+              checked={rule.enabled}
+              onChange={(enabled) => setEnabled(index, rule.pattern, enabled)}
+              testId={`rule-switch-${index}`}
+            />
+            <span class="opt-rule-desc">
+              {rule.enabled ? 'On' : 'Off'} · {describePattern(rule.pattern)}
+              {index === decidingIndex && <strong class="opt-badge"> decides for the tested address</strong>}
+            </span>
+          </div>
+          <button
+            type="button"
+            class="opt-button opt-button-quiet"
+            aria-label={`Delete the rule for ${rule.pattern}`}
+            onClick={() => remove(index, rule.pattern)}
+            data-delete
+          >
+            Delete
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AddRuleForm({ mode }: { mode: SiteMode }) {
+  const [pattern, setPattern] = useState('');
+  // Unless the user picks, a new rule does the opposite of the default: that is why rules exist.
+  const [choice, setChoice] = useState<'on' | 'off' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const enabledValue = choice ?? (mode === 'everywhere' ? 'off' : 'on');
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setDone(null);
+    const parsed = parseSitePattern(pattern);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      inputRef.current?.focus();
+      return;
+    }
+    const enabled = enabledValue === 'on';
+    let existed = false;
+    // Assigned inside the update; typed wide so the check after it is not narrowed away.
+    let failure = null as string | null;
+    await updateSite((s) => {
+      existed = s.rules.some((r) => {
+        const other = parseSitePattern(r.pattern);
+        return other.ok && other.pattern.normalized === parsed.pattern.normalized;
+      });
+      const next = withRule(s, { pattern: parsed.pattern.normalized, enabled });
+      if ('error' in next) {
+        failure = next.error;
+        return s;
+      }
+      return next;
+    });
+    if (failure !== null) {
+      setError(failure);
+      return;
+    }
+    setError(null);
+    setPattern('');
+    setDone(
+      `${existed ? 'Changed' : 'Added'} the rule for ${parsed.pattern.normalized}: Gloss is ${enabled ? 'on' : 'off'} there.`,
+    );
+    inputRef.current?.focus();
+  };
+
+  return (
+    <form class="opt-add-rule" onSubmit={submit} noValidate aria-labelledby="opt-add-title">
+      <h3 id="opt-add-title">Add a rule</h3>
+      <div class="opt-add-row">
+        <div class="opt-add-pattern">
+          <label for="opt-pattern">Site or address</label>
+          <input
+            id="opt-pattern"
+            ref={inputRef}
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="example.com"
+            value={pattern}
+            aria-invalid={error !== null}
+            aria-describedby={error !== null ? 'opt-pattern-error opt-pattern-help' : 'opt-pattern-help'}
+            onInput={(event) => {
+              setPattern(event.currentTarget.value);
+              if (error !== null) setError(null);
+              setDone(null);
+            }}
+            data-testid="rule-pattern"
+          />
+        </div>
+        <div>
+          <label for="opt-rule-enabled">Highlighting</label>
+          <select
+            id="opt-rule-enabled"
+            value={enabledValue}
+            onChange={(event) => setChoice(event.currentTarget.value === 'on' ? 'on' : 'off')}
+            data-testid="rule-enabled"
+          >
+            <option value="off">Off</option>
+            <option value="on">On</option>
+          </select>
+        </div>
+        <button type="submit" class="opt-button opt-button-primary" data-testid="add-rule">
+          Add rule
+        </button>
+      </div>
+      {error !== null && (
+        <p id="opt-pattern-error" class="opt-error" role="alert" data-testid="rule-error">
+          {error}
+        </p>
+      )}
+      <div id="opt-pattern-help" class="opt-hint">
+        <p>You can write:</p>
+        <ul class="opt-examples">
+          <li>
+            <code>example.com</code> — that site, with or without www., every page
+          </li>
+          <li>
+            <code>*.example.com</code> — that site and all its subdomains
+          </li>
+          <li>
+            <code>https://example.com/news/*</code> — only pages whose address starts so (* stands for anything)
+          </li>
+          <li>
+            <code>localhost:3000</code> — one port only
+          </li>
+        </ul>
+      </div>
+      <p class="opt-status" role="status" data-testid="rule-status">
+        {done}
+      </p>
+    </form>
+  );
+}
+
+function TestAddress({
+  value,
+  onInput,
+  verdict,
+  paused,
+}: {
+  value: string;
+  onInput: (value: string) => void;
+  verdict: ReturnType<typeof testAddress>;
+  paused: boolean;
+}) {
+  let message: string;
+  switch (verdict.kind) {
+    case 'empty':
+      message = 'Type an address to see which rule decides for it.';
+      break;
+    case 'invalid':
+      message = verdict.message;
+      break;
+    case 'not-web':
+      message = 'Gloss never runs there: it only reads http and https pages.';
+      break;
+    case 'decided': {
+      const state = verdict.enabled ? 'Gloss highlights this address' : 'Gloss does not highlight this address';
+      message = verdict.rule
+        ? `${state}: the rule “${verdict.rule.pattern}” (number ${verdict.rule.index + 1} in the list) decides.`
+        : `${state}: no rule matches, so the default (${verdict.enabled ? 'on every site' : 'only on listed sites'}) decides.`;
+      if (paused && verdict.enabled) message += ' Gloss is paused everywhere right now, though.';
+    }
+  }
+  return (
+    <div class="opt-test">
+      <h3>
+        <label for="opt-test-url">Test an address</label>
+      </h3>
+      <input
+        id="opt-test-url"
+        type="text"
+        inputMode="url"
+        autoComplete="off"
+        spellcheck={false}
+        placeholder="https://example.com/news/today"
+        value={value}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        data-testid="test-url"
+      />
+      <output
+        for="opt-test-url"
+        class={
+          verdict.kind === 'decided' ? (verdict.enabled ? 'opt-verdict is-on' : 'opt-verdict is-off') : 'opt-verdict'
+        }
+        aria-live="polite"
+        data-testid="test-url-result"
+      >
+        {message}
+      </output>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useRef, useState } from 'preact/hooks';
+import type { Settings } from '@/lib/settings/settings';
+import { exportSettings, importSettings, MAX_IMPORT_BYTES } from '@/lib/settings/transfer';
+import { loadSettings, updateSettings } from '@/lib/storage';
+import { exportFileName } from './describe';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'exported'; fileName: string }
+  | { kind: 'imported'; fileName: string; previous: Settings }
+  | { kind: 'undone' }
+  | { kind: 'error'; message: string };
+
+export function TransferSection() {
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const exportFile = async () => {
+    // The stored value, not what this page last rendered: another page may have just changed it.
+    const text = exportSettings(await loadSettings());
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const fileName = exportFileName(new Date());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    // Attached while clicked: Firefox ignores a click on a link that is not in the document.
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The download has its own reference to the blob by now; the page's URL is no longer needed.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus({ kind: 'exported', fileName });
+  };
+
+  const importFile = async (file: File) => {
+    // Checked before reading: a huge file is not read into memory at all.
+    if (file.size > MAX_IMPORT_BYTES) {
+      setStatus({
+        kind: 'error',
+        message: `“${file.name}” is too large to be Gloss settings (over ${MAX_IMPORT_BYTES / 1024} KB). Nothing was changed.`,
+      });
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setStatus({ kind: 'error', message: `“${file.name}” could not be read. Nothing was changed.` });
+      return;
+    }
+    const result = importSettings(text);
+    if (!result.ok) {
+      const unchanged = result.error.includes('Nothing was changed') ? '' : ' Nothing was changed.';
+      setStatus({ kind: 'error', message: `“${file.name}”: ${result.error}${unchanged}` });
+      return;
+    }
+    // Assigned inside the update; typed wide so the check after it is not narrowed away.
+    let previous = null as Settings | null;
+    await updateSettings((current) => {
+      previous = current;
+      return result.settings;
+    });
+    if (previous) setStatus({ kind: 'imported', fileName: file.name, previous });
+  };
+
+  const undo = async (previous: Settings) => {
+    await updateSettings(() => previous);
+    setStatus({ kind: 'undone' });
+  };
+
+  return (
+    <section class="opt-section" aria-labelledby="opt-transfer">
+      <h2 id="opt-transfer">Back up and restore</h2>
+      <p class="opt-hint">
+        Save your settings to a file to keep them or move them to another browser. Importing a file replaces all current
+        settings; a file Gloss cannot fully read changes nothing.
+      </p>
+      <div class="opt-actions">
+        <button type="button" class="opt-button" onClick={() => void exportFile()} data-testid="export">
+          Export settings…
+        </button>
+        <button type="button" class="opt-button" onClick={() => fileRef.current?.click()} data-testid="import">
+          Import settings…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          class="opt-hidden-file"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            // Cleared so choosing the same file again (after fixing it) reports again.
+            input.value = '';
+            if (file) void importFile(file);
+          }}
+          data-testid="import-file"
+        />
+      </div>
+      <TransferStatus status={status} onUndo={undo} />
+    </section>
+  );
+}
+
+function TransferStatus({ status, onUndo }: { status: Status; onUndo: (previous: Settings) => void }) {
+  if (status.kind === 'error') {
+    return (
+      <p class="opt-error" role="alert" data-testid="import-status" data-status="error">
+        {status.message}
+      </p>
+    );
+  }
+  let text = '';
+  if (status.kind === 'exported') text = `Saved as ${status.fileName} in your downloads.`;
+  if (status.kind === 'imported') text = `Imported “${status.fileName}”. Your settings now come from that file.`;
+  if (status.kind === 'undone') text = 'Import undone: your earlier settings are back.';
+  return (
+    <div class="opt-status-row">
+      <p class="opt-status" role="status" data-testid="import-status" data-status={status.kind}>
+        {text}
+      </p>
+      {status.kind === 'imported' && (
+        <button type="button" class="opt-button opt-button-quiet" onClick={() => onUndo(status.previous)}>
+          Undo import
+        </button>
+      )}
+    </div>
+  );
+}
