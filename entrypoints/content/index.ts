@@ -126,7 +126,8 @@ export default defineContentScript({
         // later style changes reach marks in shadow roots without touching their sheets.
         shadowStyles: css,
       });
-      void annotator.start();
+      // A page with nothing to highlight never changes; it still reports, so the toolbar says so.
+      void annotator.start().then(reportMentions);
     };
 
     const unwatch = watchSettings((next) => {

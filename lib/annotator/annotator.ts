@@ -90,6 +90,14 @@ export function isExcludedElement(el: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
+/**
+ * Only HTML pages are ours to highlight. Raw XML is shown by the browser's own viewer, built from
+ * the document (and kept in it for others to read); an SVG file is a drawing.
+ */
+export function isHtmlDocument(doc: Document): boolean {
+  return doc.contentType === 'text/html' || doc.contentType === 'application/xhtml+xml';
+}
+
 function isInsideExcluded(node: Node, root: Node): boolean {
   for (let el = node.parentElement; el; el = el.parentElement) {
     if (isExcludedElement(el)) return true;
@@ -111,6 +119,8 @@ interface Chunk {
 interface SplitGroup {
   original: Text;
   data: string;
+  /** What we left in the original node; anything else there was written by the page. */
+  left: string;
   parts: Node[];
 }
 
@@ -167,9 +177,20 @@ export class Annotator {
   private readonly counts = new Map<string, number>();
   /** Every node of ours (and each original node we split) to its group; marks find their group here. */
   private readonly groupOf = new WeakMap<Node, SplitGroup>();
+  /** The groups now in force, so that groups whose nodes left the page unseen can be found. */
+  private readonly live = new Set<SplitGroup>();
   /** Text nodes the page added or changed since they were last read. */
   private readonly dirty = new WeakSet<Text>();
+  /**
+   * Text nodes of runs that were read and had no mention, with the text they had. Such a run is
+   * not read again while its text stays the same: a name met later (in "Samantha Power") must not
+   * turn an earlier bare "Power" into a mention on the next pass, or annotating twice would give
+   * other marks than annotating once. Replaced by clear(), which starts over.
+   */
+  private readWithoutMentions = new WeakMap<Text, string>();
   private observer: MutationObserver | null = null;
+  /** False in documents that are not HTML pages: then the annotator does nothing at all. */
+  private readonly readable: boolean;
   /** How often the page removed our marks from an element; past a few times we leave it alone. */
   private readonly fights = new WeakMap<Node, number>();
   private readonly retries = new Set<ReturnType<typeof setTimeout>>();
@@ -186,6 +207,7 @@ export class Annotator {
     this.onChange = options.onChange ?? (() => {});
     this.sliceMs = options.sliceMs ?? 10;
     this.shadowStyles = options.shadowStyles;
+    this.readable = isHtmlDocument(root.ownerDocument ?? (root as Document));
   }
 
   /**
@@ -193,6 +215,7 @@ export class Annotator {
    * the page; then keeps up with changes until stop(). Resolves when the first pass is done.
    */
   start(): Promise<void> {
+    if (!this.readable) return Promise.resolve();
     this.observe();
     if (this.isLongPage()) this.pending.add(VIEWPORT);
     this.pending.add(this.root);
@@ -221,6 +244,7 @@ export class Annotator {
 
   /** Mentions per entity under the root and its shadow roots; a split name counts once. */
   mentions(): Map<string, number> {
+    this.releaseDetached();
     const counts = new Map([...this.counts].filter(([, count]) => count > 0));
     for (const { annotator } of this.shadows.values()) {
       for (const [id, count] of annotator.mentions()) counts.set(id, (counts.get(id) ?? 0) + count);
@@ -252,6 +276,7 @@ export class Annotator {
 
   /** Highlights a subtree at once, in one task. Used for small roots and by tests. */
   annotate(node: Node = this.root): void {
+    if (!this.readable) return;
     for (const chunk of this.readChunks(this.blockAround(node))) this.wrapChunk(chunk);
   }
 
@@ -262,6 +287,7 @@ export class Annotator {
     this.pending.clear();
     const changed = this.restoreMarksIn(this.root);
     this.context = new Set();
+    this.readWithoutMentions = new WeakMap();
     this.discardOwnRecords();
     if (changed) this.onChange();
   }
@@ -278,16 +304,33 @@ export class Annotator {
     return restored;
   }
 
-  /** A subtree left the page with marks in it: they no longer count, and hold no memory. */
-  private forgetMarksIn(scope: Element): boolean {
-    let forgot = false;
-    for (const mark of scope.getElementsByClassName(MARK_CLASS)) {
+  /**
+   * A subtree left the page with marks in it: its nodes get their own text back (the page may put
+   * the subtree back, or read it), and the marks no longer count or hold memory.
+   */
+  private releaseMarksIn(scope: Element): boolean {
+    let released = false;
+    for (const mark of [...scope.getElementsByClassName(MARK_CLASS)]) {
       const group = this.groupOf.get(mark);
       if (!group) continue;
-      this.forget(group);
-      forgot = true;
+      this.restore(group);
+      released = true;
     }
-    return forgot;
+    return released;
+  }
+
+  /**
+   * Groups whose page node left the page without a record that showed it (a subtree taken out of
+   * one that had already left). Cheap: one flag per group, and only asked when counts are read.
+   */
+  private releaseDetached(): void {
+    let released = false;
+    for (const group of this.live) {
+      if (group.original.isConnected) continue;
+      this.restore(group);
+      released = true;
+    }
+    if (released) this.discardOwnRecords();
   }
 
   private observe(): void {
@@ -397,16 +440,28 @@ export class Annotator {
     let currentBlock: Node | null = null;
     let brokenSinceLastText = false;
     const blockCache = new Map<Node, Node>();
+    // A loop, not recursion: a page can nest inline elements thousands deep.
     const blockOf = (node: Node): Node => {
-      const cached = blockCache.get(node);
-      if (cached) return cached;
-      const block = node !== start && isInline(node) && node.parentNode ? blockOf(node.parentNode) : node;
-      blockCache.set(node, block);
+      const path: Node[] = [];
+      let current = node;
+      let block: Node | undefined = blockCache.get(current);
+      while (!block) {
+        if (current === start || !isInline(current) || !current.parentNode) {
+          block = current;
+          break;
+        }
+        path.push(current);
+        current = current.parentNode;
+        block = blockCache.get(current);
+      }
+      blockCache.set(current, block);
+      for (const inline of path) blockCache.set(inline, block);
       return block;
     };
     const finishRun = (): Chunk | null => {
       let chunk: Chunk | null = null;
-      if (nodes.length > 0 && (changed || touched.size === 0)) {
+      const known = touched.size === 0 && !changed && nodes.every((n) => this.readWithoutMentions.get(n) === n.data);
+      if (nodes.length > 0 && !known && (changed || touched.size === 0)) {
         if (touched.size > 0) {
           this.takePageRecords();
           for (const group of touched) this.restore(group);
@@ -468,14 +523,15 @@ export class Annotator {
       }
       if (lineBreakPending && nodes.length > 0) breaks.push(runLength);
       lineBreakPending = false;
+      // A node the page added (or moved here) makes the run new, even where it holds our marks.
+      if (this.dirty.has(text)) {
+        this.dirty.delete(text);
+        changed = true;
+      }
       if (group) {
         touched.add(group);
         runLength += group.data.length;
       } else {
-        if (this.dirty.has(text)) {
-          this.dirty.delete(text);
-          changed = true;
-        }
         runLength += text.data.length;
       }
       nodes.push(text);
@@ -504,7 +560,10 @@ export class Annotator {
     }
     const { text, toReal } = withLineBreaks(data.join(''), chunk.breaks);
     const matches = this.matcher.find(text, this.context);
-    if (matches.length === 0) return false;
+    if (matches.length === 0) {
+      for (const [i, node] of nodes.entries()) this.readWithoutMentions.set(node, data[i] as string);
+      return false;
+    }
     const ranges: MarkRange[] = matches.map((m) => ({
       start: toReal(m.start),
       length: toReal(m.end) - toReal(m.start),
@@ -538,22 +597,28 @@ export class Annotator {
     if (original.data === data) return;
     const parts: Node[] = [];
     for (let next = original.nextSibling; next && next !== after; next = next.nextSibling) parts.push(next);
-    const group: SplitGroup = { original, data, parts };
+    const group: SplitGroup = { original, data, left: original.data, parts };
     this.groupOf.set(original, group);
+    this.live.add(group);
     for (const part of parts) {
       this.groupOf.set(part, group);
       if (part instanceof Element) for (const child of part.childNodes) this.groupOf.set(child, group);
     }
   }
 
-  /** Puts the original text back into the page's node and removes the nodes we made. */
+  /**
+   * Removes the nodes we made and puts the original text back into the page's node, unless the
+   * page has written its node since: then it keeps what the page wrote.
+   */
   private restore(group: SplitGroup, text = group.data): void {
     for (const part of group.parts) part.parentNode?.removeChild(part);
-    if (group.original.data !== text) group.original.data = text;
+    const { original } = group;
+    if (original.data === group.left && original.data !== text) original.data = text;
     this.forget(group);
   }
 
   private forget(group: SplitGroup): void {
+    if (!this.live.delete(group)) return;
     this.groupOf.delete(group.original);
     for (const part of group.parts) {
       if (part instanceof Element && !part.hasAttribute(CONTINUED_ATTRIBUTE)) {
@@ -577,11 +642,14 @@ export class Annotator {
         if (group) {
           // The page rewrote text we had split. Its node must show exactly what it wrote:
           // our fragments go, and the node is read again.
-          const text =
-            target === group.original
-              ? group.original.data
-              : [group.original, ...group.parts].map((n) => n.textContent ?? '').join('');
-          this.restore(group, text);
+          if (target === group.original) {
+            this.restore(group, group.original.data);
+          } else {
+            // The page wrote into one of our fragments (it walked into our nodes): keep all it shows.
+            const text = [group.original, ...group.parts].map((n) => n.textContent ?? '').join('');
+            group.left = group.original.data;
+            this.restore(group, text);
+          }
           changed = true;
           this.dirty.add(group.original);
           this.queue(group.original);
@@ -594,17 +662,18 @@ export class Annotator {
       for (const removed of record.removedNodes) {
         const group = this.groupOf.get(removed);
         if (!group) {
-          if (removed instanceof Element) changed = this.forgetMarksIn(removed) || changed;
+          // A subtree that moved within the page keeps its marks (its run is read again as added).
+          if (removed instanceof Element && !removed.isConnected) changed = this.releaseMarksIn(removed) || changed;
           continue;
         }
-        this.forget(group);
         changed = true;
         if (removed === group.original) {
           // The page took away its own node (a framework re-rendering): the rest of its old text
-          // lives on in our fragments, which must go with it.
-          for (const part of group.parts) part.parentNode?.removeChild(part);
+          // lives on in our fragments, which must go with it, back into the node.
+          this.restore(group);
           this.queue(record.target);
         } else {
+          this.forget(group);
           // The page took away one of our marks: its text stays as the page left it, and the
           // element is read again only a few times, later each time, so neither side loops.
           this.backOff(record.target);
@@ -613,6 +682,15 @@ export class Annotator {
       for (const added of record.addedNodes) {
         if (this.groupOf.has(added)) continue;
         if (added instanceof Element && added.classList.contains(MARK_CLASS)) continue;
+        // Marked text the page moved into an editor, a hidden box or code: our marks must go.
+        if (
+          added instanceof Element &&
+          added.getElementsByClassName(MARK_CLASS).length > 0 &&
+          (isExcludedElement(added) || isInsideExcluded(added, this.root))
+        ) {
+          changed = this.restoreMarksIn(added) || changed;
+          continue;
+        }
         this.markDirty(added);
         // Where the page fights our marks, only the backed-off retry reads it again.
         if (!this.fights.has(record.target)) this.queue(added);
