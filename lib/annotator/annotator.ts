@@ -644,6 +644,13 @@ export class Annotator {
           // our fragments go, and the node is read again.
           if (target === group.original) {
             this.restore(group, group.original.data);
+            // The page wrote back the very text it had: it undoes our marks. A fight.
+            const parent = group.original.parentNode;
+            if (parent && group.original.data === group.data && group.data.trim() !== '') {
+              this.backOff(parent);
+              changed = true;
+              continue;
+            }
           } else {
             // The page wrote into one of our fragments (it walked into our nodes): keep all it shows.
             const text = [group.original, ...group.parts].map((n) => n.textContent ?? '').join('');
@@ -670,8 +677,12 @@ export class Annotator {
         if (removed === group.original) {
           // The page took away its own node (a framework re-rendering): the rest of its old text
           // lives on in our fragments, which must go with it, back into the node.
+          const data = group.data;
           this.restore(group);
-          this.queue(record.target);
+          // Put back with the very text it had: the page undoes our marks (`el.textContent =
+          // el.textContent` as they appear), it does not show anything new. That is a fight.
+          if (data.trim() !== '' && addedText(record).includes(data)) this.backOff(record.target);
+          else this.queue(record.target);
         } else {
           this.forget(group);
           // The page took away one of our marks: its text stays as the page left it, and the
@@ -752,6 +763,13 @@ export class Annotator {
   private discardOwnRecords(): void {
     this.observer?.takeRecords();
   }
+}
+
+/** The text a childList record put in, in order. */
+function addedText(record: MutationRecord): string {
+  let text = '';
+  for (const node of record.addedNodes) text += node.textContent ?? '';
+  return text;
 }
 
 /**

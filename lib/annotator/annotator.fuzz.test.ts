@@ -1,0 +1,555 @@
+// @vitest-environment jsdom
+// Random documents through the annotator with the real matcher: whatever the markup, annotating
+// never changes the text, never writes into excluded zones, gives the same marks twice, finds what
+// a plain reading of the text finds, and clearing gives back the page's own nodes exactly. A
+// second property lets the "page" mutate its DOM while the annotator watches, and compares with a
+// copy of the page that ran the same mutations without Gloss.
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { matcherAliases } from '../knowledge/pack';
+import { Matcher } from '../matcher/matcher';
+import { Annotator, countMentions, MARK_CLASS } from './annotator';
+
+/** Fixed so a failure reproduces; FUZZ_SEED=n explores other documents. */
+const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
+
+const aliases = matcherAliases();
+const matcher = new Matcher(aliases);
+
+// Text tokens. Names of every kind from the pack, and the near-misses a page is full of.
+const aliasTexts = [...new Set(aliases.filter((a) => a.kind !== 'demonym').map((a) => a.text))];
+const FAVOURITES = [
+  'Canada',
+  'United States',
+  'U.S.',
+  'US',
+  'New Zealand',
+  'New',
+  'Zealand',
+  'Antony Blinken',
+  'Antony',
+  'Blinken',
+  'Samantha Power',
+  'Samantha',
+  'Power',
+  'Zhao Lijian',
+  'Zhao',
+  'Georgia',
+  'Beijing',
+  'Washington',
+  'EU',
+  'UN',
+  'Freedom Online Coalition',
+  'Coalition',
+  'Declaration for the Future of the Internet',
+  'Declaration',
+  'China',
+  "China's",
+  'China’s',
+];
+const NEAR_MISSES = [
+  'us',
+  'Us',
+  'USB',
+  'un-',
+  'Eu',
+  'focus',
+  'Canadas',
+  'Zealandia',
+  'NewZealand',
+  'Powerful',
+  'Purchasing Power',
+  'JOIN US',
+  'washingtonpost.com',
+  '#Canada',
+  '@China',
+  'mail@us.gov',
+  'the',
+  'and',
+  'of',
+  'said',
+  '2022',
+];
+// Markup that decodes to text: entities the parser turns into letters, spaces and invisibles.
+const ENTITY_TOKENS = [
+  '&amp;',
+  '&nbsp;',
+  '&lt;b&gt;',
+  '&quot;',
+  '&#39;s',
+  '&rsquo;s',
+  '&shy;',
+  '&#8203;',
+  '&eacute;',
+  '&#85;&#46;&#83;&#46;',
+  'Can&#97;da',
+  'New&nbsp;Zealand',
+  'Samantha&#10;Power',
+];
+const SPACES = [' ', ' ', '  ', '\u00a0', '\n', '\n  ', '\t', '\u2009'];
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string);
+}
+
+const plainWord = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...FAVOURITES) },
+  { weight: 3, arbitrary: fc.constantFrom(...aliasTexts) },
+  { weight: 3, arbitrary: fc.constantFrom(...NEAR_MISSES) },
+);
+const token = fc.oneof(
+  { weight: 6, arbitrary: plainWord.map(escapeText) },
+  { weight: 1, arbitrary: fc.constantFrom(...ENTITY_TOKENS) },
+);
+/** Words with whitespace of every kind between them; the HTML for a text node. */
+const textHtml = fc
+  .array(fc.tuple(token, fc.constantFrom(...SPACES, '', ', ', '. ')), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.map(([word, space]) => word + space).join(''));
+
+type Tree =
+  | { kind: 'text'; html: string }
+  | { kind: 'raw'; html: string }
+  | { kind: 'element'; open: string; close: string; children: Tree[] }
+  | { kind: 'table'; rows: Tree[][][] };
+
+const INLINE = ['b', 'i', 'span', 'a href="#x"', 'em', 'strong', 'small', 'sub', 'label'];
+const BLOCK = ['div', 'p', 'li', 'h2', 'blockquote', 'section', 'x-widget', 'span contenteditable="false"'];
+// Where nothing of ours may ever appear.
+const EXCLUDED_CONTAINERS = [
+  'code',
+  'pre',
+  'kbd',
+  'button',
+  'div contenteditable="true"',
+  'span contenteditable=""',
+  'p contenteditable="plaintext-only"',
+  'div hidden',
+  'span aria-hidden="true"',
+  'div data-gloss-ui',
+  'mark',
+  'noscript',
+];
+// Elements whose content is text only (or void): written as whole pieces of markup.
+const RAW = fc.oneof(
+  fc.constant('<br>'),
+  fc.constant('<br>'),
+  fc.constant('<wbr>'),
+  textHtml.map((t) => `<!-- ${t.replace(/-/g, '')} -->`),
+  textHtml.map((t) => `<textarea>${t}</textarea>`),
+  textHtml.map((t) => `<input value="${t.replace(/"/g, '&quot;')}">`),
+  textHtml.map((t) => `<select><option>${t}</option></select>`),
+  textHtml.map((t) => `<script>var x = "${t.replace(/[<"\\\n]/g, '')}";</script>`),
+  textHtml.map((t) => `<style>.x${t.replace(/[^A-Za-z]/g, '')} { color: red }</style>`),
+  textHtml.map((t) => `<img alt="${t.replace(/"/g, '&quot;')}">`),
+  textHtml.map((t) => `<svg><text>${t}</text></svg>`),
+);
+
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 5, arbitrary: textHtml.map((html) => ({ kind: 'text' as const, html })) },
+    { weight: 2, arbitrary: RAW.map((html) => ({ kind: 'raw' as const, html })) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .record({
+          tag: fc.constantFrom(...INLINE, ...INLINE, ...BLOCK, ...EXCLUDED_CONTAINERS),
+          children: fc.array(tie('node'), { maxLength: 3 }),
+        })
+        .map(({ tag, children }) => ({
+          kind: 'element' as const,
+          open: `<${tag}>`,
+          close: `</${tag.split(' ')[0]}>`,
+          children,
+        })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.array(fc.array(tie('node'), { maxLength: 2 }), { minLength: 1, maxLength: 2 }), {
+          minLength: 1,
+          maxLength: 2,
+        })
+        .map((rows) => ({ kind: 'table' as const, rows })),
+    },
+  ),
+})).node;
+
+function render(node: Tree): string {
+  switch (node.kind) {
+    case 'text':
+    case 'raw':
+      return node.html;
+    case 'element':
+      return node.open + node.children.map(render).join('') + node.close;
+    case 'table':
+      return `<table><tbody>${node.rows
+        .map((row) => `<tr>${row.map((cell) => `<td>${cell.map(render).join('')}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`;
+  }
+}
+
+/**
+ * How a page splits its text: frameworks hold text in several adjacent nodes, some of them empty.
+ * Each entry picks a text node (modulo their number) and an offset (modulo its length + 1).
+ */
+const splits = fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 });
+
+const documentArb = fc.record({ nodes: fc.array(tree, { minLength: 1, maxLength: 5 }), splits });
+
+/** Parses like a page load, so entities, comments and the parser's own fix-ups are real. */
+function load(html: string, splitAt: readonly [number, number][]): void {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...parsed.body.childNodes);
+  for (const [which, offset] of splitAt) {
+    const texts = textNodes(document.body);
+    if (texts.length === 0) return;
+    const text = texts[which % texts.length] as Text;
+    text.splitText(offset % (text.data.length + 1));
+  }
+}
+
+function textNodes(root: Node): Text[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const found: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) found.push(n as Text);
+  return found;
+}
+
+/** Every node under root in document order (elements, text, comments). */
+function allNodes(root: Node): Node[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+  const found: Node[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) found.push(n);
+  return found;
+}
+
+/** A structural snapshot that also sees how text is split into nodes, and comments. */
+function shape(node: Node): unknown {
+  if (node.nodeType === Node.TEXT_NODE) return `#${(node as Text).data}`;
+  if (node.nodeType === Node.COMMENT_NODE) return `<!--${(node as Comment).data}-->`;
+  const el = node as Element;
+  return [el.nodeName, [...el.attributes].map((a) => `${a.name}=${a.value}`), [...el.childNodes].map(shape)];
+}
+
+function formState(root: ParentNode): string[] {
+  return [...root.querySelectorAll('input, textarea, select')].map((el) => (el as HTMLInputElement).value);
+}
+
+const marksIn = (root: ParentNode) => [...root.querySelectorAll(`mark.${MARK_CLASS}`)];
+
+/**
+ * What is not ours to mark, written out here rather than taken from the annotator, so that a
+ * mistake there shows up here: code, form fields, what is not rendered, editors, our own UI.
+ */
+const EXCLUDED_ZONES = [
+  'script, style, noscript, template, textarea, input, select, option, button, code, pre, kbd, samp',
+  'iframe, object, embed, canvas, svg, math, head, title, audio, video, mark',
+  '[hidden], [aria-hidden="true"], [data-gloss-ui], [contenteditable]:not([contenteditable="false"])',
+].join(', ');
+
+const isExcluded = (el: Element) => el.matches(EXCLUDED_ZONES);
+
+/** A mark inside anything excluded, or inside another mark. */
+function misplacedMarks(root: ParentNode): string[] {
+  const bad: string[] = [];
+  for (const mark of marksIn(root)) {
+    for (let el = mark.parentElement; el; el = el.parentElement) {
+      if (isExcluded(el)) bad.push(`${mark.textContent} in <${el.localName}>`);
+    }
+  }
+  return bad;
+}
+
+interface Mention {
+  entityId: string;
+  text: string;
+}
+
+/** The marked mentions in document order, the pieces of a split name put together. */
+function markedMentions(root: ParentNode): Mention[] {
+  const list: Mention[] = [];
+  for (const mark of marksIn(root)) {
+    const entityId = mark.getAttribute('data-entity') ?? '';
+    const last = list[list.length - 1];
+    if (mark.hasAttribute('data-gloss-continued') && last?.entityId === entityId) last.text += mark.textContent;
+    else list.push({ entityId, text: mark.textContent ?? '' });
+  }
+  return list;
+}
+
+const INLINE_TAGS = new Set(['a', 'b', 'i', 'span', 'em', 'strong', 'small', 'sub', 'label', 'wbr']);
+
+/**
+ * What a reader finds in the page, worked out independently of the annotator: runs of text end
+ * at block and excluded elements (comments do not end them; a <br> is a line break inside one),
+ * each run goes through the matcher in document order with one shared context.
+ */
+function expectedMentions(root: Element): Mention[] {
+  const runs: { text: string; inserted: Set<number> }[] = [];
+  let text = '';
+  let inserted = new Set<number>();
+  let breakPending = false;
+  const end = () => {
+    if (text) runs.push({ text, inserted });
+    text = '';
+    inserted = new Set();
+    breakPending = false;
+  };
+  const visit = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (breakPending && text) {
+        inserted.add(text.length);
+        text += '\n';
+      }
+      breakPending = false;
+      text += (node as Text).data;
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const el = node as Element;
+    if (isExcluded(el)) {
+      end();
+      return;
+    }
+    if (el.localName === 'br') {
+      breakPending = true;
+      return;
+    }
+    const inline = INLINE_TAGS.has(el.localName);
+    if (!inline) end();
+    for (const child of el.childNodes) visit(child);
+    if (!inline) end();
+  };
+  for (const child of root.childNodes) visit(child);
+  end();
+  const context = new Set<string>();
+  const found: Mention[] = [];
+  for (const run of runs) {
+    for (const m of matcher.find(run.text, context)) {
+      let real = '';
+      for (let i = m.start; i < m.end; i++) if (!run.inserted.has(i)) real += run.text[i];
+      found.push({ entityId: m.entityId, text: real });
+    }
+  }
+  return found;
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('annotate → clear → annotate on random documents', () => {
+  it('keeps text, form state and excluded zones, is idempotent and restores the very same nodes', () => {
+    let documentsWithMarks = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(documentArb, ({ nodes, splits: splitAt }) => {
+        runs++;
+        load(nodes.map(render).join(''), splitAt);
+        const body = document.body;
+        const original = shape(body);
+        const originalNodes = allNodes(body);
+        const text = body.textContent;
+        const form = formState(body);
+        const expected = expectedMentions(body);
+        const annotator = new Annotator(body, { matcher });
+
+        annotator.annotate();
+        const marked = shape(body);
+        const mentions = markedMentions(body);
+        if (mentions.length > 0) documentsWithMarks++;
+        expect(body.textContent).toBe(text);
+        expect(formState(body)).toEqual(form);
+        expect(misplacedMarks(body)).toEqual([]);
+        expect(mentions).toEqual(expected);
+        expect(annotator.mentions()).toEqual(countMentions(body));
+        // Every node of the page is still in the page: we add nodes, we never take the page's away.
+        expect(originalNodes.filter((n) => !n.isConnected)).toEqual([]);
+
+        annotator.annotate();
+        expect(shape(body)).toEqual(marked);
+
+        annotator.clear();
+        expect(shape(body)).toEqual(original);
+        const restored = allNodes(body);
+        expect(restored.length).toBe(originalNodes.length);
+        expect(restored.every((n, i) => n === originalNodes[i])).toBe(true);
+        expect(annotator.mentions().size).toBe(0);
+
+        annotator.annotate();
+        expect(shape(body)).toEqual(marked);
+        annotator.clear();
+        expect(shape(body)).toEqual(original);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+    // The generator must produce documents with mentions, or the properties above prove little.
+    expect(documentsWithMarks).toBeGreaterThan(runs / 2);
+  }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The page changes its DOM while the annotator watches.
+
+/**
+ * What a page does to its own nodes. Nodes are named by index into the page's own node list (the
+ * nodes it parsed or made itself), the same list in the page with Gloss and in its copy without.
+ */
+type PageOp =
+  | { op: 'setData'; at: number; html: string }
+  | { op: 'remove'; at: number }
+  | { op: 'appendText'; at: number; html: string }
+  | { op: 'appendParagraph'; at: number; html: string }
+  | { op: 'insertBefore'; at: number; html: string }
+  | { op: 'textContent'; at: number; html: string }
+  | { op: 'toggle'; at: number; attribute: 'hidden' | 'contenteditable' | 'aria-hidden' }
+  | { op: 'move'; at: number; to: number }
+  | { op: 'wait' };
+
+const opArb: fc.Arbitrary<PageOp> = fc.oneof(
+  fc.record({ op: fc.constant('setData' as const), at: fc.nat(), html: textHtml }),
+  fc.record({ op: fc.constant('remove' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('appendText' as const), at: fc.nat(), html: textHtml }),
+  fc.record({ op: fc.constant('appendParagraph' as const), at: fc.nat(), html: textHtml }),
+  fc.record({ op: fc.constant('insertBefore' as const), at: fc.nat(), html: textHtml }),
+  fc.record({ op: fc.constant('textContent' as const), at: fc.nat(), html: textHtml }),
+  fc.record({
+    op: fc.constant('toggle' as const),
+    at: fc.nat(),
+    attribute: fc.constantFrom('hidden' as const, 'contenteditable' as const, 'aria-hidden' as const),
+  }),
+  fc.record({ op: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
+  fc.constant({ op: 'wait' as const }),
+  fc.constant({ op: 'wait' as const }),
+);
+
+/** Decodes the entities of a piece of text markup, as the page's own script would have them. */
+function decode(html: string): string {
+  return new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body.textContent ?? '';
+}
+
+/** Applies one op to a page, given its own node list, which grows with the nodes it makes. */
+function apply(op: PageOp, own: Node[], doc: Document): void {
+  if (op.op === 'wait') return;
+  const target = own[op.at % own.length] as Node;
+  const text = 'html' in op ? decode(op.html) : '';
+  switch (op.op) {
+    case 'setData':
+      if (target.nodeType === Node.TEXT_NODE) (target as Text).data = text;
+      return;
+    case 'remove':
+      (target as ChildNode).remove();
+      return;
+    case 'appendText': {
+      if (target.nodeType !== Node.ELEMENT_NODE) return;
+      const node = doc.createTextNode(text);
+      target.appendChild(node);
+      own.push(node);
+      return;
+    }
+    case 'appendParagraph': {
+      if (target.nodeType !== Node.ELEMENT_NODE) return;
+      const p = doc.createElement('p');
+      const node = doc.createTextNode(text);
+      p.appendChild(node);
+      target.appendChild(p);
+      own.push(p, node);
+      return;
+    }
+    case 'insertBefore': {
+      if (!target.parentNode) return;
+      const node = doc.createTextNode(text);
+      target.parentNode.insertBefore(node, target);
+      own.push(node);
+      return;
+    }
+    case 'textContent': {
+      if (target.nodeType !== Node.ELEMENT_NODE) return;
+      (target as Element).textContent = text;
+      // The element's new text node is the page's own too.
+      if (target.firstChild) own.push(target.firstChild);
+      return;
+    }
+    case 'move': {
+      // Frameworks move nodes they own: sorting a list, re-parenting a paragraph.
+      const to = own[op.to % own.length] as Node;
+      if (to.nodeType !== Node.ELEMENT_NODE || target.contains(to)) return;
+      to.appendChild(target);
+      return;
+    }
+    case 'toggle': {
+      if (target.nodeType !== Node.ELEMENT_NODE) return;
+      const el = target as Element;
+      if (el.hasAttribute(op.attribute)) el.removeAttribute(op.attribute);
+      else el.setAttribute(op.attribute, op.attribute === 'aria-hidden' ? 'true' : '');
+      return;
+    }
+  }
+}
+
+const settle = async (annotator: Annotator) => {
+  // Mutation records are delivered in a microtask; the annotator's slices yield through tasks.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await annotator.idle();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await annotator.idle();
+};
+
+describe('a page that changes while the annotator watches', () => {
+  it('shows exactly the text the page wrote, and stop() leaves the DOM of a page that ran without Gloss', async () => {
+    let runs = 0;
+    let runsWithMarks = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        documentArb,
+        fc.array(opArb, { minLength: 1, maxLength: 12 }),
+        async ({ nodes, splits: splitAt }, ops) => {
+          runs++;
+          load(nodes.map(render).join(''), splitAt);
+          const body = document.body;
+          const mirror = document.implementation.createHTMLDocument('');
+          mirror.body.replaceChildren(...[...body.childNodes].map((n) => mirror.importNode(n, true)));
+          const own = allNodes(body);
+          const mirrorOwn = allNodes(mirror.body);
+          expect(mirrorOwn.length).toBe(own.length);
+
+          const annotator = new Annotator(body, { matcher, sliceMs: 0 });
+          try {
+            await annotator.start();
+            for (const op of ops) {
+              apply(op, own, document);
+              apply(op, mirrorOwn, mirror);
+              // Sometimes the page changes several things in one task, sometimes it lets Gloss run.
+              // (Within one task our fragments of a node the page just removed are still there:
+              // mutation records only arrive after it.)
+              if (op.op === 'wait') {
+                await settle(annotator);
+                expect(body.textContent).toBe(mirror.body.textContent);
+              }
+            }
+            await settle(annotator);
+            if (marksIn(body).length > 0) runsWithMarks++;
+            expect(body.textContent).toBe(mirror.body.textContent);
+            expect(misplacedMarks(body)).toEqual([]);
+            expect(annotator.mentions()).toEqual(countMentions(body));
+
+            annotator.stop();
+            expect(shape(body)).toEqual(shape(mirror.body));
+            // Node for node: where the copy has its k-th own node, the page has its k-th own node.
+            const index = new Map(mirrorOwn.map((n, i) => [n, i]));
+            const pageNodes = allNodes(body);
+            const mirrorNodes = allNodes(mirror.body);
+            expect(pageNodes.map((n) => own.indexOf(n))).toEqual(mirrorNodes.map((n) => index.get(n) ?? -1));
+            expect(annotator.mentions().size).toBe(0);
+          } finally {
+            // A failed run must not leave an observer behind for the next document.
+            annotator.stop();
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 150 },
+    );
+    expect(runsWithMarks).toBeGreaterThan(runs / 3);
+  }, 60_000);
+});
