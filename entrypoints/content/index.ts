@@ -200,13 +200,23 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
 
     ctx.onInvalidated(() => {
+      // The page first: once the extension has reloaded or gone, its APIs throw ("Extension
+      // context invalidated"), and nothing after a throw would run.
       clearTimeout(reportTimer);
-      unwatch();
-      browser.runtime.onMessage.removeListener(onMessage);
       stopHighlighting();
       sheet.remove();
       card.close();
+      for (const release of [unwatch, () => browser.runtime.onMessage.removeListener(onMessage)]) {
+        try {
+          release();
+        } catch {
+          // The listener went with the extension's context.
+        }
+      }
     });
+    // An orphaned script notices it is orphaned only when it checks; a still page would otherwise
+    // keep the old marks until the next hover. This check is the cheapest way to notice in time.
+    ctx.setInterval(() => {}, 2000);
 
     interactions.start();
     apply();

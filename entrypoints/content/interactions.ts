@@ -182,6 +182,8 @@ export class Interactions {
   }
 
   private onPointerOver(event: Event): void {
+    // Asking is what makes an orphaned script (extension reloaded) clean up and stop.
+    if (this.ctx.isInvalid) return;
     if (this.card.contains(event)) {
       clearTimeout(this.closeTimer);
       this.closeTimer = undefined;
@@ -195,7 +197,7 @@ export class Interactions {
     }
     const head = headOf(mark);
     // Made ahead of need, so the card opens on time.
-    void this.card.prepare();
+    this.card.prepare().catch(() => {});
     if (this.card.isOpen && this.card.head === head) {
       clearTimeout(this.closeTimer);
       this.closeTimer = undefined;
