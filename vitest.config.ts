@@ -7,10 +7,12 @@ export default defineConfig({
   test: {
     include: [
       'lib/**/*.test.ts',
-      'components/**/*.test.tsx',
+      'components/**/*.test.{ts,tsx}',
       'entrypoints/**/*.test.{ts,tsx}',
       'tests/corpus/**/*.test.ts',
     ],
     environment: 'node',
+    // The fake browser answers i18n.getMessage from public/_locales/en/messages.json.
+    setupFiles: ['tests/setup/i18n.ts'],
   },
 });

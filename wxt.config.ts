@@ -7,10 +7,19 @@ export default defineConfig({
   // Parallel work (several builds on one machine) builds elsewhere; the default is .output.
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT takes the toolbar button's title from the popup's <title>, which cannot be a message.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_extName__';
+    },
+  },
   manifest: ({ browser }) => ({
-    name: 'Gloss',
-    description:
-      'Read the news with context: highlights countries, initiatives, organizations and officials, with their role according to bundled documents.',
+    // Words are messages (public/_locales/<language>/messages.json), English when the user's
+    // language has none. Chrome refuses _locales without a default_locale, and the reverse.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // No "tabs": the host permissions below already show the background and the popup the URL of
     // every http(s) tab (the only pages Gloss runs on), which is all the toggle command and the
     // toolbar button need. "contextMenus" is the "Look up … in Gloss" item on selected text

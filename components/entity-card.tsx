@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getEntity, type RelationView, relationsOf, TYPE_LABELS } from '@/lib/knowledge/pack';
+import { formatList, listShape, plural, t } from '@/lib/i18n';
+import { getEntity, type RelationView, relationsOf } from '@/lib/knowledge/pack';
+import { RELATION_TYPES } from '@/lib/knowledge/schema';
 import './entity-card.css';
+import { relationLabel, typeLabel } from './labels';
 import { RoleQuote } from './role-quote';
 
 interface EntityCardProps {
@@ -27,7 +30,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, c
   if (!entity) {
     return (
       <p class="gloss-empty" role="alert">
-        This entity is not in the bundled documents.
+        {t('entityMissing')}
       </p>
     );
   }
@@ -44,17 +47,17 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, c
       <header>
         <h2 id={entityCardHeadingId(entity.id)}>{entity.name}</h2>
         <p class="gloss-card-meta">
-          <span class={`gloss-type gloss-type-${entity.type}`}>{TYPE_LABELS[entity.type].one}</span>
-          {mentions !== undefined && (
-            <span>
-              {mentions} {mentions === 1 ? 'mention' : 'mentions'} on this page
-            </span>
-          )}
+          <span class={`gloss-type gloss-type-${entity.type}`}>{typeLabel(entity.type, 'one')}</span>
+          {mentions !== undefined && <span>{plural('entityMentions', mentions)}</span>}
         </p>
-        {otherNames.length > 0 && <p class="gloss-aka">Also: {otherNames.slice(0, compact ? 5 : 8).join(', ')}</p>}
+        {otherNames.length > 0 && (
+          <p class="gloss-aka">
+            {t('entityAlso', { names: formatList(otherNames.slice(0, compact ? 5 : 8), 'plain') })}
+          </p>
+        )}
       </header>
       <section>
-        <h3>Role in the documents</h3>
+        <h3>{t('entityRoles')}</h3>
         <ul class="gloss-roles">
           {entity.roles.map((role) => (
             <li key={`${role.source}:${role.quote}`}>
@@ -66,7 +69,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, c
       </section>
       {relations.length > 0 && (
         <section>
-          <h3>Relations</h3>
+          <h3>{t('entityRelations')}</h3>
           <ul class="gloss-relations">
             {groupByPhrase(relations).map(([phrase, group]) => (
               <li key={phrase}>
@@ -74,7 +77,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, c
                 {group.length > 1 && <span class="gloss-count">({group.length})</span>}{' '}
                 <RelationNames group={group} onOpenEntity={onOpenEntity} limit={compact ? COMPACT_NAMES : undefined} />
                 <details>
-                  <summary>Source</summary>
+                  <summary>{t('entitySource')}</summary>
                   {uniqueQuotes(group).map((relation) => (
                     <RoleQuote
                       key={relation.quote}
@@ -110,40 +113,45 @@ function RelationNames({ group, onOpenEntity, limit }: RelationNamesProps) {
   useEffect(() => {
     if (expanded && limit !== undefined) list.current?.querySelectorAll<HTMLElement>('.gloss-link')[limit]?.focus();
   }, [expanded, limit]);
+  const items = shown.map((relation) =>
+    onOpenEntity ? (
+      <button key={relation.other.id} type="button" class="gloss-link" onClick={() => onOpenEntity(relation.other.id)}>
+        {relation.other.name}
+      </button>
+    ) : (
+      <strong key={relation.other.id}>{relation.other.name}</strong>
+    ),
+  );
+  if (folded) {
+    items.push(
+      <button key="more" type="button" class="gloss-link gloss-more" onClick={() => setExpanded(true)}>
+        {plural('entityMore', group.length - shown.length)}
+      </button>,
+    );
+  }
+  // The names and the separators the language puts between them; the "more" button ends the list.
   return (
     <span class="gloss-relation-others" ref={list}>
-      {shown.map((relation, i) => (
-        <span key={relation.other.id}>
-          {i > 0 && ', '}
-          {onOpenEntity ? (
-            <button type="button" class="gloss-link" onClick={() => onOpenEntity(relation.other.id)}>
-              {relation.other.name}
-            </button>
-          ) : (
-            <strong>{relation.other.name}</strong>
-          )}
-        </span>
-      ))}
-      {folded && (
-        <>
-          {', '}
-          <button type="button" class="gloss-link gloss-more" onClick={() => setExpanded(true)}>
-            and {group.length - shown.length} more
-          </button>
-        </>
-      )}
+      {listShape(items.length, 'plain').map((part) => (typeof part === 'number' ? items[part] : part))}
     </span>
   );
 }
 
+/** Relations grouped by what the card says of them ("Signed by"), in the order they come. */
 function groupByPhrase(relations: readonly RelationView[]): [string, RelationView[]][] {
   const groups = new Map<string, RelationView[]>();
   for (const relation of relations) {
-    const group = groups.get(relation.phrase) ?? [];
+    const phrase = relationLabel(relation.type, direction(relation));
+    const group = groups.get(phrase) ?? [];
     group.push(relation);
-    groups.set(relation.phrase, group);
+    groups.set(phrase, group);
   }
   return [...groups];
+}
+
+/** The pack words a relation from the subject's side or from the target's; the UI words it again. */
+function direction(relation: RelationView): 'forward' | 'inverse' {
+  return relation.phrase === RELATION_TYPES[relation.type].forward ? 'forward' : 'inverse';
 }
 
 function uniqueQuotes(group: readonly RelationView[]): RelationView[] {

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { getSource } from '@/lib/knowledge/pack';
 
 const LONG_QUOTE = 320;
@@ -33,7 +34,7 @@ export function RoleQuote({ quote, sourceId, focus = [], onOpenDocument }: RoleQ
             <cite>{source.title}</cite>
             <span class="gloss-quote-meta">
               {' '}
-              — {source.publisher}, {source.date}
+              {t('quoteSource', { publisher: source.publisher, date: source.date })}
             </span>
           </>
         ) : (
@@ -43,7 +44,7 @@ export function RoleQuote({ quote, sourceId, focus = [], onOpenDocument }: RoleQ
           <>
             {' '}
             <button type="button" class="gloss-link gloss-quote-open" onClick={() => onOpenDocument(sourceId, quote)}>
-              Read in the document
+              {t('quoteOpen')}
             </button>
           </>
         )}

@@ -1,5 +1,7 @@
 // What the toolbar button shows for one tab: how many entities the page names, or that Gloss is
-// off there (a grey, struck-through icon and "off"). Pure: the browser calls live in toolbar.ts.
+// off there (a grey, struck-through icon and "off"). Decisions only, worded in the user's language
+// (lib/i18n); the calls that change the button live in toolbar.ts.
+import { plural, t } from '@/lib/i18n';
 import { isEnabledOn, type Settings } from '@/lib/settings/settings';
 import { siteKey } from '@/lib/settings/site-rules';
 import { ICON_OFF, ICON_ON, type IconPaths } from './icons';
@@ -36,18 +38,14 @@ export function actionView(state: ActionState): ActionView {
               : String(distinct),
         color: ON_COLOR,
         title:
-          distinct === null
-            ? 'Gloss'
-            : distinct === 0
-              ? 'Gloss: no entities found on this page'
-              : `Gloss: ${distinct} ${distinct === 1 ? 'entity' : 'entities'} on this page`,
+          distinct === null ? t('extName') : distinct === 0 ? t('badgeTitleNone') : plural('badgeTitleCount', distinct),
         icon: ICON_ON,
       };
     }
     case 'off-site':
-      return { text: 'off', color: OFF_COLOR, title: 'Gloss is off on this site', icon: ICON_OFF };
+      return { text: t('badgeOff'), color: OFF_COLOR, title: t('badgeTitleOffSite'), icon: ICON_OFF };
     case 'paused':
-      return { text: 'off', color: OFF_COLOR, title: 'Gloss is paused on every site', icon: ICON_OFF };
+      return { text: t('badgeOff'), color: OFF_COLOR, title: t('badgeTitlePaused'), icon: ICON_OFF };
   }
 }
 

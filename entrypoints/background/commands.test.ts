@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COMMANDS, commandAction } from './commands';
 
 describe('commandAction', () => {
@@ -39,10 +40,13 @@ describe('COMMANDS (manifest)', () => {
     for (const key of keys) expect(key).toMatch(/^(Ctrl|Alt)\+(Shift\+)?[A-Z0-9]$/);
   });
 
-  it('describes each command in a short sentence', () => {
+  it('describes each command with a message, a short sentence in English', () => {
     for (const { description } of entries) {
-      expect(description).toMatch(/^[A-Z][^.]*[a-z]$/);
-      expect(description.length).toBeLessThanOrEqual(60);
+      const key = /^__MSG_(\w+)__$/.exec(description)?.[1];
+      expect(key, description).toBeDefined();
+      const english = fakeBrowser.i18n.getMessage(key as never);
+      expect(english).toMatch(/^[A-Z][^.]*[a-z]$/);
+      expect(english.length).toBeLessThanOrEqual(60);
     }
   });
 });

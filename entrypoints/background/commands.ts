@@ -1,5 +1,6 @@
 // The keyboard commands: their manifest entries (wxt.config.ts) and what each one does. Pure, and
-// free of heavy imports so the build config can read it.
+// free of heavy imports so the build config can read it. The descriptions are messages
+// (public/_locales): the browser shows them in the user's language.
 
 export type Direction = 'next' | 'prev';
 export type CommandAction = { kind: 'toggle-site' } | { kind: 'jump'; direction: Direction };
@@ -13,15 +14,15 @@ export type CommandAction = { kind: 'toggle-site' } | { kind: 'jump'; direction:
 export const COMMANDS = {
   'toggle-site': {
     suggested_key: { default: 'Alt+Shift+G' },
-    description: 'Switch Gloss on or off for this site',
+    description: '__MSG_commandToggleSite__',
   },
   'next-mention': {
     suggested_key: { default: 'Alt+Shift+J' },
-    description: 'Go to the next highlighted name on the page',
+    description: '__MSG_commandNextMention__',
   },
   'prev-mention': {
     suggested_key: { default: 'Alt+Shift+K' },
-    description: 'Go to the previous highlighted name on the page',
+    description: '__MSG_commandPrevMention__',
   },
 } as const;
 

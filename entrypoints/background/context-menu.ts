@@ -1,10 +1,17 @@
 // "Look up “…” in Gloss" on selected text: the menu item, the text sent to the page, and where to
-// go when no content script answers. Pure.
+// go when no content script answers. Pure but for the menu's title, a message.
+import { t } from '@/lib/i18n';
 import { MAX_LOOKUP_TEXT } from '@/lib/messages';
 
 export const LOOKUP_MENU_ID = 'gloss-lookup';
-/** %s is the selection; browsers shorten it in the menu. */
-export const LOOKUP_MENU_TITLE = 'Look up “%s” in Gloss';
+
+/**
+ * The menu item's title in the user's language. The browser puts the selection where the title
+ * has %s (and shortens it), so %s goes in as the message's value and must stay as it is.
+ */
+export function lookupMenuTitle(): string {
+  return t('menuLookUp', { selection: '%s' });
+}
 
 /**
  * The text to look up: spaces collapsed, at most MAX_LOOKUP_TEXT characters (cut before a

@@ -5,7 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { parseSettings, type Settings } from '@/lib/settings/settings';
 import { loadSettings, settingsItem } from '@/lib/storage';
 import { lookUpSelection, openDocument, runCommand } from './actions';
-import { LOOKUP_MENU_ID, LOOKUP_MENU_TITLE } from './context-menu';
+import { LOOKUP_MENU_ID, lookupMenuTitle } from './context-menu';
 import { createMessageHandler } from './messages';
 import { createToolbar } from './toolbar';
 
@@ -53,7 +53,7 @@ export default defineBackground(() => {
     void browser.contextMenus
       .removeAll()
       .then(() => {
-        browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: LOOKUP_MENU_TITLE, contexts: ['selection'] });
+        browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: lookupMenuTitle(), contexts: ['selection'] });
       })
       .catch(() => undefined);
   };

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { UI_ATTRIBUTE } from '@/lib/annotator/annotator';
+import { localize, t } from '@/lib/i18n';
 import { type CardView, focusables, PageCard } from './card';
 import type { Box } from './mentions';
 import { placeCard } from './placement';
@@ -35,8 +36,6 @@ export interface CardDeps {
   focusMark(mark: HTMLElement): void;
 }
 
-/** Said on the focused mark while its card is open, since an id reference cannot reach the card. */
-const ANCHOR_DESCRIPTION = 'Gloss card open: Tab to read it, Escape to close.';
 /** A "nothing matches" message goes away by itself after this long, unless pointed at or focused. */
 const NOTHING_TIMEOUT_MS = 6000;
 /** Moves smaller than this (sub-pixel layout, a scrollbar appearing) do not close the card. */
@@ -81,6 +80,8 @@ export class CardUi {
       },
     }).then((ui) => {
       ui.shadowHost.setAttribute(UI_ATTRIBUTE, '');
+      // The card speaks Gloss's language, whatever the page's is (screen readers, hyphenation).
+      localize(ui.uiContainer);
       ui.shadowHost.addEventListener('pointerenter', () => {
         this.pointerInside = true;
       });
@@ -282,7 +283,8 @@ export class CardUi {
   private describeAnchor(on: boolean): void {
     const head = this.card?.anchor.pieces?.[0];
     if (!head) return;
-    if (on) head.setAttribute('aria-description', ANCHOR_DESCRIPTION);
+    // Said on the focused mark while its card is open, since an id reference cannot reach the card.
+    if (on) head.setAttribute('aria-description', t('cardAnchorDescription'));
     else head.removeAttribute('aria-description');
   }
 

@@ -2,6 +2,7 @@
 // message when a looked-up text matches nothing. Keyboard: Esc closes, Tab off either end goes
 // back to the page (the dialog does not trap focus).
 import { EntityCard, entityCardHeadingId } from '@/components/entity-card';
+import { t } from '@/lib/i18n';
 import { getEntity } from '@/lib/knowledge/pack';
 
 export type CardView =
@@ -74,7 +75,7 @@ export function PageCard(props: PageCardProps) {
       role="dialog"
       aria-modal="false"
       aria-labelledby={labelled ? entityCardHeadingId(view.entityId) : undefined}
-      aria-label={labelled ? undefined : 'Gloss'}
+      aria-label={labelled ? undefined : t('extName')}
       aria-describedby={view.kind === 'nothing' ? NOTHING_ID : undefined}
       tabIndex={-1}
       onKeyDown={onKeyDown}
@@ -82,16 +83,17 @@ export function PageCard(props: PageCardProps) {
       <div class="gloss-page-card-bar">
         {backName ? (
           <button type="button" class="gloss-link gloss-page-card-back" onClick={props.onBack}>
-            <span aria-hidden="true">← </span>Back to {backName}
+            <span aria-hidden="true">← </span>
+            {t('cardBack', { name: backName })}
           </button>
         ) : (
-          <span class="gloss-page-card-brand">Gloss</span>
+          <span class="gloss-page-card-brand">{t('extName')}</span>
         )}
         <button
           type="button"
           class="gloss-page-card-close"
-          aria-label="Close"
-          title="Close (Esc)"
+          aria-label={t('close')}
+          title={t('closeWithKey')}
           onClick={props.onClose}
         >
           <span aria-hidden="true">×</span>
@@ -109,7 +111,7 @@ export function PageCard(props: PageCardProps) {
           />
         ) : (
           <p class="gloss-page-card-nothing" id={NOTHING_ID}>
-            Nothing in Gloss's documents matches “{shortened(view.text)}”.
+            {t('cardNothing', { text: shortened(view.text) })}
           </p>
         )}
       </div>

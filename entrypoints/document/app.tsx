@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { documentPath, parseDocumentQuery } from '@/lib/document-link';
+import { t } from '@/lib/i18n';
 import { getSource, pack } from '@/lib/knowledge/pack';
 import type { Source } from '@/lib/knowledge/schema';
 import { findQuote, paragraphs, pieces } from './text';
@@ -15,7 +16,7 @@ export function App({ search }: { search: string }) {
   const text = source ? textOf(source) : undefined;
 
   useEffect(() => {
-    document.title = source ? `${source.title} — Gloss` : 'Documents — Gloss';
+    document.title = source ? t('docTitle', { title: source.title }) : t('docListTitle');
   }, [source]);
 
   return (
@@ -23,7 +24,7 @@ export function App({ search }: { search: string }) {
       <SkipLink readable={source !== undefined && text !== undefined} quote={quote !== null} />
       <header class="doc-top">
         <p class="doc-brand">
-          <img src="/icon/32.png" alt="" width="20" height="20" /> Gloss <span>· the bundled documents</span>
+          <img src="/icon/32.png" alt="" width="20" height="20" /> {t('extName')} <span>· {t('docBrand')}</span>
         </p>
         <LeaveButton />
       </header>
@@ -43,10 +44,10 @@ export function App({ search }: { search: string }) {
 
 function SkipLink({ readable, quote }: { readable: boolean; quote: boolean }) {
   const [href, label] = !readable
-    ? ['#documents', 'Skip to the list of documents']
+    ? ['#documents', t('docSkipToList')]
     : quote
-      ? ['#quote', 'Skip to the quoted passage']
-      : ['#text', 'Skip to the text'];
+      ? ['#quote', t('docSkipToQuote')]
+      : ['#text', t('docSkipToText')];
   return (
     <a class="doc-skip" href={href}>
       {label}
@@ -59,7 +60,8 @@ function LeaveButton() {
   if (history.length > 1) {
     return (
       <button type="button" class="doc-leave" onClick={() => history.back()}>
-        ← Back
+        <span aria-hidden="true">← </span>
+        {t('back')}
       </button>
     );
   }
@@ -70,7 +72,7 @@ function LeaveButton() {
   };
   return (
     <button type="button" class="doc-leave" onClick={() => void close()}>
-      Close this tab
+      {t('docCloseTab')}
     </button>
   );
 }
@@ -94,38 +96,38 @@ function DocumentView({ source, text, quote }: { source: Source; text: string; q
       <header class="doc-header">
         <h1 id="doc-title">{source.title}</h1>
         <dl class="doc-meta">
-          <dt>Publisher</dt>
+          <dt>{t('docPublisher')}</dt>
           <dd>{source.publisher}</dd>
           {source.author && (
             <>
-              <dt>Author</dt>
+              <dt>{t('docAuthor')}</dt>
               <dd>{source.author}</dd>
             </>
           )}
-          <dt>Date</dt>
+          <dt>{t('docDate')}</dt>
           <dd>
             {source.date}
             {source.dateNote && <span class="doc-note"> — {source.dateNote}</span>}
           </dd>
-          <dt>Address</dt>
+          <dt>{t('docAddress')}</dt>
           <dd>
             {/* Shown as text: the viewer never loads anything from the network. */}
             {'url' in source && typeof source.url === 'string' ? (
               <span class="doc-url">{source.url}</span>
             ) : (
-              <span class="doc-note">Not recorded. The text is bundled with Gloss as {source.file}.</span>
+              <span class="doc-note">{t('docNotRecorded', { file: source.file })}</span>
             )}
           </dd>
           {source.note && (
             <>
-              <dt>Note</dt>
+              <dt>{t('docNote')}</dt>
               <dd>{source.note}</dd>
             </>
           )}
         </dl>
       </header>
       {quote && <QuoteNotice quote={quote} found={match !== null} exact={match?.exact ?? false} />}
-      <section id="text" class="doc-text" aria-label="The document's text" tabIndex={-1}>
+      <section id="text" class="doc-text" aria-label={t('docTextLabel')} tabIndex={-1}>
         {blocks.map((paragraph) => (
           <p key={paragraph.start}>
             {pieces(paragraph, match).map((piece, i) => {
@@ -156,22 +158,22 @@ function QuoteNotice({ quote, found, exact }: { quote: string; found: boolean; e
   if (found && exact) {
     return (
       <p class="doc-notice" data-testid="quote-notice" data-state="found">
-        The passage Gloss quotes is highlighted below.
+        {t('docQuoteFound')}
       </p>
     );
   }
   if (found) {
     return (
       <p class="doc-notice" data-testid="quote-notice" data-state="loose">
-        The passage Gloss quotes is highlighted below; its spacing or quotation marks differ slightly from the document.
+        {t('docQuoteLoose')}
       </p>
     );
   }
   return (
     <div class="doc-notice doc-notice-warn" role="alert" data-testid="quote-notice" data-state="missing">
-      <p>This passage was not found word for word in this document:</p>
+      <p>{t('docQuoteMissing')}</p>
       <blockquote>{quote}</blockquote>
-      <p>The whole document is shown below.</p>
+      <p>{t('docQuoteWhole')}</p>
     </div>
   );
 }
@@ -180,19 +182,16 @@ function Missing({ sourceId, known }: { sourceId: string | null; known: boolean 
   if (sourceId === null) {
     return (
       <div class="doc-article">
-        <h1 id="doc-title">The bundled documents</h1>
-        <p>Gloss knows only what these five documents say. Choose one to read it.</p>
+        <h1 id="doc-title">{t('docAllTitle')}</h1>
+        <p>{t('docAllIntro')}</p>
       </div>
     );
   }
   return (
     <div class="doc-article" role="alert" data-testid="document-error">
-      <h1 id="doc-title">Document not found</h1>
+      <h1 id="doc-title">{t('docNotFound')}</h1>
       <p>
-        {known
-          ? `The text of “${sourceId}” is missing from this copy of Gloss.`
-          : `Gloss has no document called “${sourceId}”.`}{' '}
-        Choose one of its five documents from the list.
+        {known ? t('docMissingText', { id: sourceId }) : t('docUnknown', { id: sourceId })} {t('docChooseOne')}
       </p>
     </div>
   );
@@ -201,15 +200,13 @@ function Missing({ sourceId, known }: { sourceId: string | null; known: boolean 
 function DocumentList({ current }: { current: string | null }) {
   return (
     <nav class="doc-list" id="documents" aria-labelledby="doc-list-title">
-      <h2 id="doc-list-title">The five documents</h2>
+      <h2 id="doc-list-title">{t('docListHeading')}</h2>
       <ul>
         {pack.sources.map((source) => (
           <li key={source.id}>
             <a href={documentPath(source.id)} aria-current={source.id === current ? 'page' : undefined}>
               <span class="doc-list-title">{source.title}</span>
-              <span class="doc-list-meta">
-                {source.publisher}, {source.date}
-              </span>
+              <span class="doc-list-meta">{t('docListMeta', { publisher: source.publisher, date: source.date })}</span>
             </a>
           </li>
         ))}

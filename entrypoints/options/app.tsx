@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { typeLabel } from '@/components/labels';
 import { Switch } from '@/components/site-switch';
+import { t } from '@/lib/i18n';
 import { ENTITY_TYPES } from '@/lib/knowledge/schema';
 import type { Settings } from '@/lib/settings/settings';
 import { loadSettings, updateSettings, watchSettings } from '@/lib/storage';
-import { TYPE_NAMES } from './describe';
 import { RepairNotice } from './repair-notice';
 import { ShortcutsSection } from './shortcuts';
 import { SitesSection } from './sites';
@@ -29,15 +30,15 @@ export function App() {
     <div class="opt-page">
       <header class="opt-header">
         <h1>
-          <img src="/icon/32.png" alt="" width="28" height="28" /> Gloss settings
+          <img src="/icon/32.png" alt="" width="28" height="28" /> {t('optionsTitle')}
         </h1>
-        <p class="opt-lead">Changes are saved as soon as you make them and apply to open pages at once.</p>
+        <p class="opt-lead">{t('optionsLead')}</p>
       </header>
       <main>
         <RepairNotice />
         {settings === null ? (
           <p class="opt-muted" role="status">
-            Loading your settings…
+            {t('optionsLoading')}
           </p>
         ) : (
           <Sections settings={settings} />
@@ -51,27 +52,30 @@ function Sections({ settings }: { settings: Settings }) {
   return (
     <>
       <section class="opt-section" aria-labelledby="opt-general">
-        <h2 id="opt-general">General</h2>
+        <h2 id="opt-general">{t('optionsGeneral')}</h2>
         <div class="opt-field">
           <Switch
-            label="Pause Gloss everywhere"
+            label={t('optionsPause')}
             checked={settings.paused}
             onChange={(paused) => void updateSettings((s) => ({ ...s, paused }))}
             testId="pause-switch"
+            describedBy="opt-pause-hint"
           />
-          <p class="opt-hint">Nothing is highlighted anywhere while paused. Your site rules are kept.</p>
+          <p class="opt-hint" id="opt-pause-hint">
+            {t('optionsPauseHint')}
+          </p>
         </div>
       </section>
 
       <section class="opt-section" aria-labelledby="opt-what">
-        <h2 id="opt-what">What to highlight</h2>
+        <h2 id="opt-what">{t('optionsWhat')}</h2>
         <fieldset class="opt-fieldset">
-          <legend>Kinds of names</legend>
+          <legend>{t('optionsKinds')}</legend>
           <div class="opt-switch-grid">
             {ENTITY_TYPES.map((type) => (
               <Switch
                 key={type}
-                label={TYPE_NAMES[type].many}
+                label={typeLabel(type, 'many')}
                 checked={settings.categories[type]}
                 onChange={(on) => void updateSettings((s) => ({ ...s, categories: { ...s.categories, [type]: on } }))}
                 testId={`category-${type}`}
@@ -81,13 +85,14 @@ function Sections({ settings }: { settings: Settings }) {
         </fieldset>
         <div class="opt-field">
           <Switch
-            label="Also highlight demonyms (Chinese, Dutch, Brazilian…)"
+            label={t('optionsDemonyms')}
             checked={settings.demonyms}
             onChange={(demonyms) => void updateSettings((s) => ({ ...s, demonyms }))}
             testId="demonym-switch"
+            describedBy="opt-demonyms-hint"
           />
-          <p class="opt-hint">
-            Off by default: words such as “Chinese” often describe people, food or a language rather than the state.
+          <p class="opt-hint" id="opt-demonyms-hint">
+            {t('optionsDemonymsHint')}
           </p>
         </div>
       </section>
@@ -96,7 +101,7 @@ function Sections({ settings }: { settings: Settings }) {
       <SitesSection settings={settings} />
       <ShortcutsSection />
       <TransferSection />
-      <footer class="opt-footer">Gloss keeps these settings in this browser only. It makes no network requests.</footer>
+      <footer class="opt-footer">{t('optionsFooter')}</footer>
     </>
   );
 }

@@ -1,30 +1,17 @@
 // Words the options page shows for settings data: repaired fields, rule patterns, tested addresses,
-// file names. Pure, so it is unit tested; the page's other strings live in its components.
-import type { EntityType } from '@/lib/knowledge/schema';
-import type { HighlightLook } from '@/lib/settings/settings';
+// file names. Decisions are unit tested here; the words are messages (lib/i18n), like the page's
+// other strings, which live in its components.
+import { formatList, type MessageKey, plural, t } from '@/lib/i18n';
 import { decidingRule, isSiteEnabled, parseSitePattern, type SiteRules } from '@/lib/settings/site-rules';
 
-// Kept here rather than taken from the knowledge pack, so the options page does not bundle the pack.
-export const TYPE_NAMES: Record<EntityType, { one: string; many: string }> = {
-  country: { one: 'Country', many: 'Countries' },
-  initiative: { one: 'Initiative', many: 'Initiatives' },
-  organization: { one: 'Organization', many: 'Organizations' },
-  official: { one: 'Official or person', many: 'Officials and people' },
-};
-
-export const LOOK_NAMES: Record<HighlightLook, string> = {
-  background: 'Background',
-  underline: 'Underline',
-  outline: 'Outline',
-};
-
-const FIELD_NAMES: Record<string, string> = {
-  settings: 'all settings (what was stored could not be read at all)',
-  paused: 'the “Pause everywhere” switch',
-  site: 'where Gloss runs: the default and every site rule',
-  categories: 'which kinds of names are highlighted',
-  styles: 'the highlight styles and colours',
-  demonyms: 'demonym matching',
+/** The fields parseSettingsReport names when it repairs them. */
+const FIELD_NAMES: Record<string, MessageKey> = {
+  settings: 'repairFieldSettings',
+  paused: 'repairFieldPaused',
+  site: 'repairFieldSite',
+  categories: 'repairFieldCategories',
+  styles: 'repairFieldStyles',
+  demonyms: 'repairFieldDemonyms',
 };
 
 /** What a repair reset, in words: one line per field; unreadable site rules are counted. */
@@ -33,13 +20,10 @@ export function describeProblems(problems: readonly string[]): string[] {
   for (const problem of new Set(problems)) {
     if (problem === 'site rule') {
       const count = problems.filter((p) => p === 'site rule').length;
-      lines.push(
-        count === 1
-          ? 'a site rule that could not be read (removed)'
-          : `${count} site rules that could not be read (removed)`,
-      );
+      lines.push(plural('repairRules', count));
     } else {
-      lines.push(FIELD_NAMES[problem] ?? problem);
+      const key = Object.hasOwn(FIELD_NAMES, problem) ? FIELD_NAMES[problem] : undefined;
+      lines.push(key ? t(key) : problem);
     }
   }
   return lines;
@@ -58,13 +42,13 @@ export function mergeProblems(recorded: readonly string[], now: readonly string[
 /** What a stored pattern covers, in a few words. */
 export function describePattern(pattern: string): string {
   const parsed = parseSitePattern(pattern);
-  if (!parsed.ok) return 'not a valid pattern';
+  if (!parsed.ok) return t('patternInvalid');
   const { host, wildcardHost, port, path, scheme } = parsed.pattern;
-  const parts = [wildcardHost ? `${host} and its subdomains` : host];
-  if (port) parts.push(`port ${port}`);
-  if (scheme !== '*') parts.push(`${scheme} only`);
-  if (path) parts.push('matching pages only');
-  return parts.join(', ');
+  const parts = [wildcardHost ? t('patternSubdomains', { host }) : host];
+  if (port) parts.push(t('patternPort', { port }));
+  if (scheme !== '*') parts.push(t('patternScheme', { scheme }));
+  if (path) parts.push(t('patternPath'));
+  return formatList(parts, 'plain');
 }
 
 export type AddressVerdict =
@@ -85,7 +69,7 @@ export function testAddress(input: string, site: SiteRules): AddressVerdict {
   try {
     url = new URL(withScheme);
   } catch {
-    return { kind: 'invalid', message: 'That is not an address. Try one such as https://example.com/news.' };
+    return { kind: 'invalid', message: t('testNotAddress') };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'not-web' };
   const decided = decidingRule(url.href, site);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { checkStoredSettings, settingsRepairItem, updateSettings } from '@/lib/storage';
 import { describeProblems, mergeProblems } from './describe';
 
@@ -37,16 +38,16 @@ export function RepairNotice() {
   const lines = describeProblems(problems);
   return (
     <section class="opt-notice" role="alert" aria-labelledby="opt-repair-title" data-testid="repair-notice">
-      <h2 id="opt-repair-title">Some settings could not be read</h2>
-      <p>Part of what Gloss had stored was damaged, so these went back to their defaults:</p>
+      <h2 id="opt-repair-title">{t('repairTitle')}</h2>
+      <p>{t('repairIntro')}</p>
       <ul>
         {lines.map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <p>Everything else was kept. Check the sections below and set them again if needed.</p>
+      <p>{t('repairOutro')}</p>
       <button type="button" class="opt-button" onClick={dismiss} disabled={busy} data-testid="dismiss-repair">
-        Got it
+        {t('repairDismiss')}
       </button>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { messageParts, t } from '@/lib/i18n';
 
 interface Command {
   name: string;
@@ -8,10 +9,7 @@ interface Command {
 }
 
 // The browser names the popup's own command; it has no description of ours.
-const BUILT_IN: Record<string, string> = {
-  _execute_action: 'Open the Gloss popup',
-  _execute_browser_action: 'Open the Gloss popup',
-};
+const BUILT_IN = new Set(['_execute_action', '_execute_browser_action']);
 
 const ORDER = ['_execute_action', '_execute_browser_action', 'toggle-site', 'next-mention', 'prev-mention'];
 
@@ -30,7 +28,8 @@ export function ShortcutsSection() {
         if (!live) return;
         const list = all.map((c) => ({
           name: c.name ?? '',
-          description: BUILT_IN[c.name ?? ''] ?? (c.description || c.name || ''),
+          // The browser gives our descriptions in the user's language (they are messages in the manifest).
+          description: BUILT_IN.has(c.name ?? '') ? t('shortcutsOpenPopup') : c.description || c.name || '',
           shortcut: c.shortcut ?? '',
         }));
         // The browser lists commands in no useful order: the popup first, then ours as they pair up.
@@ -48,33 +47,39 @@ export function ShortcutsSection() {
 
   const copy = () => {
     navigator.clipboard.writeText(SHORTCUTS_PAGE).then(
-      () => setCopied('Copied. Paste it into the address bar.'),
-      () => setCopied('Could not copy: select the address and copy it yourself.'),
+      () => setCopied(t('shortcutsCopied')),
+      () => setCopied(t('shortcutsCopyFailed')),
     );
   };
 
   return (
     <section class="opt-section" aria-labelledby="opt-shortcuts">
-      <h2 id="opt-shortcuts">Keyboard shortcuts</h2>
+      <h2 id="opt-shortcuts">{t('shortcutsTitle')}</h2>
       {failed ? (
-        <p class="opt-empty">This browser did not tell Gloss its shortcuts.</p>
+        <p class="opt-empty">{t('shortcutsFailed')}</p>
       ) : commands === null ? (
-        <p class="opt-muted">Reading shortcuts…</p>
+        <p class="opt-muted">{t('shortcutsReading')}</p>
       ) : commands.length === 0 ? (
-        <p class="opt-empty">Gloss has no keyboard commands in this version.</p>
+        <p class="opt-empty">{t('shortcutsNone')}</p>
       ) : (
         <table class="opt-shortcuts" data-testid="commands">
           <thead>
             <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Shortcut</th>
+              <th scope="col">{t('shortcutsAction')}</th>
+              <th scope="col">{t('shortcutsShortcut')}</th>
             </tr>
           </thead>
           <tbody>
             {commands.map((command) => (
               <tr key={command.name} data-command={command.name}>
                 <td>{command.description}</td>
-                <td>{command.shortcut ? <kbd>{command.shortcut}</kbd> : <span class="opt-muted">not set</span>}</td>
+                <td>
+                  {command.shortcut ? (
+                    <kbd>{command.shortcut}</kbd>
+                  ) : (
+                    <span class="opt-muted">{t('shortcutsNotSet')}</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -82,16 +87,17 @@ export function ShortcutsSection() {
       )}
       {import.meta.env.FIREFOX ? (
         <p class="opt-hint">
-          To change them, open <strong>about:addons</strong>, click the gear button and choose{' '}
-          <strong>Manage Extension Shortcuts</strong>.
+          {messageParts('shortcutsFirefoxHint', {
+            addons: <strong>about:addons</strong>,
+            manage: <strong>{t('shortcutsFirefoxManage')}</strong>,
+          })}
         </p>
       ) : (
         <div class="opt-hint">
           <p>
-            To change them, open <code class="opt-address">{SHORTCUTS_PAGE}</code> in a new tab (browsers do not let
-            extensions link to it).{' '}
+            {messageParts('shortcutsChromeHint', { address: <code class="opt-address">{SHORTCUTS_PAGE}</code> })}{' '}
             <button type="button" class="opt-button opt-button-quiet" onClick={copy}>
-              Copy address
+              {t('shortcutsCopy')}
             </button>
           </p>
           <p class="opt-status" role="status">

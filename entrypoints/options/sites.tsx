@@ -1,20 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Switch } from '@/components/site-switch';
+import { type MessageKey, t } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings/settings';
 import { parseSitePattern, type SiteMode, type SiteRule, type SiteRules, withRule } from '@/lib/settings/site-rules';
 import { updateSettings } from '@/lib/storage';
 import { describePattern, testAddress } from './describe';
 
-const MODE_LABELS: Record<SiteMode, { label: string; hint: string }> = {
-  everywhere: {
-    label: 'On every site',
-    hint: 'Gloss highlights every web page, except where a rule below turns it off.',
-  },
-  listed: {
-    label: 'Only on sites I list',
-    hint: 'Gloss highlights nothing, except where a rule below turns it on.',
-  },
+const MODE_LABELS: Record<SiteMode, { label: MessageKey; hint: MessageKey }> = {
+  everywhere: { label: 'sitesEverywhere', hint: 'sitesEverywhereHint' },
+  listed: { label: 'sitesListed', hint: 'sitesListedHint' },
 };
+
+/** Patterns the form suggests, each with what it covers. */
+const PATTERN_EXAMPLES: [string, MessageKey][] = [
+  ['example.com', 'addRuleExampleSite'],
+  ['*.example.com', 'addRuleExampleSubdomains'],
+  ['https://example.com/news/*', 'addRuleExamplePath'],
+  ['localhost:3000', 'addRuleExamplePort'],
+];
 
 function updateSite(change: (site: SiteRules) => SiteRules) {
   return updateSettings((s) => ({ ...s, site: change(s.site) }));
@@ -33,9 +36,9 @@ export function SitesSection({ settings }: { settings: Settings }) {
 
   return (
     <section class="opt-section" aria-labelledby="opt-sites">
-      <h2 id="opt-sites">Sites</h2>
+      <h2 id="opt-sites">{t('sitesTitle')}</h2>
       <fieldset class="opt-fieldset">
-        <legend>Where Gloss runs by default</legend>
+        <legend>{t('sitesDefault')}</legend>
         {(['everywhere', 'listed'] as const).map((mode) => (
           <label key={mode} class="opt-radio">
             <input
@@ -47,19 +50,15 @@ export function SitesSection({ settings }: { settings: Settings }) {
               data-testid={`mode-${mode}`}
             />
             <span>
-              <span class="opt-radio-label">{MODE_LABELS[mode].label}</span>
-              <span class="opt-hint">{MODE_LABELS[mode].hint}</span>
+              <span class="opt-radio-label">{t(MODE_LABELS[mode].label)}</span>
+              <span class="opt-hint">{t(MODE_LABELS[mode].hint)}</span>
             </span>
           </label>
         ))}
       </fieldset>
 
-      <h3 id="opt-rules-title">Site rules</h3>
-      <p class="opt-hint">
-        When several rules match a page, the most specific one decides: a rule with a path (example.com/news/*) beats a
-        site (example.com), a site beats a wildcard (*.example.com), and a longer wildcard beats a shorter one. Between
-        rules that are equally specific, the one lower in the list wins.
-      </p>
+      <h3 id="opt-rules-title">{t('sitesRules')}</h3>
+      <p class="opt-hint">{t('sitesRulesHint')}</p>
       <RuleList rules={site.rules} decidingIndex={decidingIndex} />
       <AddRuleForm mode={site.mode} />
       <TestAddress value={tested} onInput={setTested} verdict={verdict} paused={settings.paused} />
@@ -85,7 +84,7 @@ function RuleList({ rules, decidingIndex }: { rules: SiteRule[]; decidingIndex: 
   if (rules.length === 0) {
     return (
       <p class="opt-empty" data-testid="rules-empty">
-        No rules yet. Add one below, or use “Highlight on this site” in the Gloss popup.
+        {t('sitesNoRules')}
       </p>
     );
   }
@@ -117,20 +116,21 @@ function RuleList({ rules, decidingIndex }: { rules: SiteRule[]; decidingIndex: 
               checked={rule.enabled}
               onChange={(enabled) => setEnabled(index, rule.pattern, enabled)}
               testId={`rule-switch-${index}`}
+              describedBy={`opt-rule-desc-${index}`}
             />
-            <span class="opt-rule-desc">
-              {rule.enabled ? 'On' : 'Off'} · {describePattern(rule.pattern)}
-              {index === decidingIndex && <strong class="opt-badge"> decides for the tested address</strong>}
+            <span class="opt-rule-desc" id={`opt-rule-desc-${index}`}>
+              {rule.enabled ? t('ruleOn') : t('ruleOff')} · {describePattern(rule.pattern)}
+              {index === decidingIndex && <strong class="opt-badge"> {t('ruleDecides')}</strong>}
             </span>
           </div>
           <button
             type="button"
             class="opt-button opt-button-quiet"
-            aria-label={`Delete the rule for ${rule.pattern}`}
+            aria-label={t('ruleDeleteLabel', { pattern: rule.pattern })}
             onClick={() => remove(index, rule.pattern)}
             data-delete
           >
-            Delete
+            {t('ruleDelete')}
           </button>
         </li>
       ))}
@@ -178,18 +178,21 @@ function AddRuleForm({ mode }: { mode: SiteMode }) {
     }
     setError(null);
     setPattern('');
+    const values = { pattern: parsed.pattern.normalized };
     setDone(
-      `${existed ? 'Changed' : 'Added'} the rule for ${parsed.pattern.normalized}: Gloss is ${enabled ? 'on' : 'off'} there.`,
+      existed
+        ? t(enabled ? 'ruleChangedOn' : 'ruleChangedOff', values)
+        : t(enabled ? 'ruleAddedOn' : 'ruleAddedOff', values),
     );
     inputRef.current?.focus();
   };
 
   return (
     <form class="opt-add-rule" onSubmit={submit} noValidate aria-labelledby="opt-add-title">
-      <h3 id="opt-add-title">Add a rule</h3>
+      <h3 id="opt-add-title">{t('addRuleTitle')}</h3>
       <div class="opt-add-row">
         <div class="opt-add-pattern">
-          <label for="opt-pattern">Site or address</label>
+          <label for="opt-pattern">{t('addRulePattern')}</label>
           <input
             id="opt-pattern"
             ref={inputRef}
@@ -210,19 +213,19 @@ function AddRuleForm({ mode }: { mode: SiteMode }) {
           />
         </div>
         <div>
-          <label for="opt-rule-enabled">Highlighting</label>
+          <label for="opt-rule-enabled">{t('addRuleHighlighting')}</label>
           <select
             id="opt-rule-enabled"
             value={enabledValue}
             onChange={(event) => setChoice(event.currentTarget.value === 'on' ? 'on' : 'off')}
             data-testid="rule-enabled"
           >
-            <option value="off">Off</option>
-            <option value="on">On</option>
+            <option value="off">{t('addRuleOff')}</option>
+            <option value="on">{t('addRuleOn')}</option>
           </select>
         </div>
         <button type="submit" class="opt-button opt-button-primary" data-testid="add-rule">
-          Add rule
+          {t('addRuleSubmit')}
         </button>
       </div>
       {error !== null && (
@@ -231,20 +234,13 @@ function AddRuleForm({ mode }: { mode: SiteMode }) {
         </p>
       )}
       <div id="opt-pattern-help" class="opt-hint">
-        <p>You can write:</p>
+        <p>{t('addRuleYouCanWrite')}</p>
         <ul class="opt-examples">
-          <li>
-            <code>example.com</code> — that site, with or without www., every page
-          </li>
-          <li>
-            <code>*.example.com</code> — that site and all its subdomains
-          </li>
-          <li>
-            <code>https://example.com/news/*</code> — only pages whose address starts so (* stands for anything)
-          </li>
-          <li>
-            <code>localhost:3000</code> — one port only
-          </li>
+          {PATTERN_EXAMPLES.map(([pattern, key]) => (
+            <li key={pattern}>
+              <code>{pattern}</code> — {t(key)}
+            </li>
+          ))}
         </ul>
       </div>
       <p class="opt-status" role="status" data-testid="rule-status">
@@ -268,26 +264,30 @@ function TestAddress({
   let message: string;
   switch (verdict.kind) {
     case 'empty':
-      message = 'Type an address to see which rule decides for it.';
+      message = t('testEmpty');
       break;
     case 'invalid':
       message = verdict.message;
       break;
     case 'not-web':
-      message = 'Gloss never runs there: it only reads http and https pages.';
+      message = t('testNotWeb');
       break;
     case 'decided': {
-      const state = verdict.enabled ? 'Gloss highlights this address' : 'Gloss does not highlight this address';
-      message = verdict.rule
-        ? `${state}: the rule “${verdict.rule.pattern}” (number ${verdict.rule.index + 1} in the list) decides.`
-        : `${state}: no rule matches, so the default (${verdict.enabled ? 'on every site' : 'only on listed sites'}) decides.`;
-      if (paused && verdict.enabled) message += ' Gloss is paused everywhere right now, though.';
+      const { enabled, rule } = verdict;
+      if (rule) {
+        const values = { pattern: rule.pattern, number: rule.index + 1 };
+        message = t(enabled ? 'testOnByRule' : 'testOffByRule', values);
+      } else {
+        // Nothing matched, so the default decided: on for "every site", off for "only listed sites".
+        message = t(enabled ? 'testOnByDefault' : 'testOffByDefault');
+      }
+      if (paused && enabled) message = `${message} ${t('testPaused')}`;
     }
   }
   return (
     <div class="opt-test">
       <h3>
-        <label for="opt-test-url">Test an address</label>
+        <label for="opt-test-url">{t('testTitle')}</label>
       </h3>
       <input
         id="opt-test-url"

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { lookLabel, typeLabel } from '@/components/labels';
+import { messageParts, t } from '@/lib/i18n';
 import { ENTITY_TYPES, type EntityType } from '@/lib/knowledge/schema';
 import { highlightCss } from '@/lib/settings/highlight-css';
 import {
@@ -9,7 +11,6 @@ import {
   type Settings,
 } from '@/lib/settings/settings';
 import { updateSettings } from '@/lib/storage';
-import { LOOK_NAMES, TYPE_NAMES } from './describe';
 
 type Styles = Settings['styles'];
 
@@ -44,15 +45,15 @@ export function StylesSection({ settings }: { settings: Settings }) {
 
   return (
     <section class="opt-section" aria-labelledby="opt-styles">
-      <h2 id="opt-styles">Highlight style</h2>
-      <p class="opt-hint">How each kind of name is marked on pages. Highlights never move the page’s text.</p>
+      <h2 id="opt-styles">{t('stylesTitle')}</h2>
+      <p class="opt-hint">{t('stylesHint')}</p>
       <div class="opt-style-rows">
         {ENTITY_TYPES.map((type) => {
           return (
             <fieldset key={type} class="opt-style-row">
-              <legend class="opt-style-name">{TYPE_NAMES[type].many}</legend>
+              <legend class="opt-style-name">{typeLabel(type, 'many')}</legend>
               <label class="opt-inline-label">
-                Look
+                {t('stylesLook')}
                 <select
                   value={styles[type].look}
                   onChange={(event) => void setStyle(type, { look: event.currentTarget.value as HighlightLook })}
@@ -60,13 +61,13 @@ export function StylesSection({ settings }: { settings: Settings }) {
                 >
                   {HIGHLIGHT_LOOKS.map((look) => (
                     <option key={look} value={look}>
-                      {LOOK_NAMES[look]}
+                      {lookLabel(look)}
                     </option>
                   ))}
                 </select>
               </label>
               <label class="opt-inline-label">
-                Colour
+                {t('stylesColour')}
                 <input
                   type="color"
                   value={styles[type].color.toLowerCase()}
@@ -84,17 +85,20 @@ export function StylesSection({ settings }: { settings: Settings }) {
       </div>
 
       <figure class="opt-preview">
-        <figcaption>Preview</figcaption>
+        <figcaption>{t('stylesPreview')}</figcaption>
         <style>{highlightCss(styles)}</style>
         <p data-testid="preview">
-          Secretary of State <PreviewMark type="official" settings={settings} text="Antony Blinken" /> said the{' '}
-          <PreviewMark type="country" settings={settings} text="United States" /> and the{' '}
-          <PreviewMark type="organization" settings={settings} text="European Union" /> stand behind the{' '}
-          <PreviewMark type="initiative" settings={settings} text="Declaration for the Future of the Internet" />.
+          {/* The names are the documents' own (data, not translated); the sentence around them is a message. */}
+          {messageParts('stylesPreviewText', {
+            official: <PreviewMark type="official" settings={settings} text="Antony Blinken" />,
+            country: <PreviewMark type="country" settings={settings} text="United States" />,
+            organization: <PreviewMark type="organization" settings={settings} text="European Union" />,
+            initiative: (
+              <PreviewMark type="initiative" settings={settings} text="Declaration for the Future of the Internet" />
+            ),
+          })}
         </p>
-        {ENTITY_TYPES.some((type) => !settings.categories[type]) && (
-          <p class="opt-hint">Kinds of names switched off above are shown without a highlight.</p>
-        )}
+        {ENTITY_TYPES.some((type) => !settings.categories[type]) && <p class="opt-hint">{t('stylesOffHint')}</p>}
       </figure>
 
       <button
@@ -104,7 +108,7 @@ export function StylesSection({ settings }: { settings: Settings }) {
         onClick={() => void updateSettings((s) => ({ ...s, styles: structuredClone(DEFAULT_STYLES) as Styles }))}
         data-testid="reset-styles"
       >
-        {isDefault ? 'Styles are the defaults' : 'Reset styles'}
+        {isDefault ? t('stylesAreDefault') : t('stylesReset')}
       </button>
     </section>
   );

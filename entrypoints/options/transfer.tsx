@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings/settings';
 import { exportSettings, importSettings, MAX_IMPORT_BYTES } from '@/lib/settings/transfer';
 import { loadSettings, updateSettings } from '@/lib/storage';
@@ -37,7 +38,7 @@ export function TransferSection() {
     if (file.size > MAX_IMPORT_BYTES) {
       setStatus({
         kind: 'error',
-        message: `“${file.name}” is too large to be Gloss settings (over ${MAX_IMPORT_BYTES / 1024} KB). Nothing was changed.`,
+        message: t('transferTooLarge', { file: file.name, size: MAX_IMPORT_BYTES / 1024 }),
       });
       return;
     }
@@ -45,13 +46,18 @@ export function TransferSection() {
     try {
       text = await file.text();
     } catch {
-      setStatus({ kind: 'error', message: `“${file.name}” could not be read. Nothing was changed.` });
+      setStatus({ kind: 'error', message: t('transferUnreadable', { file: file.name }) });
       return;
     }
     const result = importSettings(text);
     if (!result.ok) {
-      const unchanged = result.error.includes('Nothing was changed') ? '' : ' Nothing was changed.';
-      setStatus({ kind: 'error', message: `“${file.name}”: ${result.error}${unchanged}` });
+      // importSettings words its errors itself (in English); some already say that nothing changed.
+      const values = { file: file.name, error: result.error };
+      const said = result.error.includes('Nothing was changed');
+      setStatus({
+        kind: 'error',
+        message: said ? t('transferRejectedUnchanged', values) : t('transferRejected', values),
+      });
       return;
     }
     // Assigned inside the update; typed wide so the check after it is not narrowed away.
@@ -70,17 +76,14 @@ export function TransferSection() {
 
   return (
     <section class="opt-section" aria-labelledby="opt-transfer">
-      <h2 id="opt-transfer">Back up and restore</h2>
-      <p class="opt-hint">
-        Save your settings to a file to keep them or move them to another browser. Importing a file replaces all current
-        settings; a file Gloss cannot fully read changes nothing.
-      </p>
+      <h2 id="opt-transfer">{t('transferTitle')}</h2>
+      <p class="opt-hint">{t('transferHint')}</p>
       <div class="opt-actions">
         <button type="button" class="opt-button" onClick={() => void exportFile()} data-testid="export">
-          Export settings…
+          {t('transferExport')}
         </button>
         <button type="button" class="opt-button" onClick={() => fileRef.current?.click()} data-testid="import">
-          Import settings…
+          {t('transferImport')}
         </button>
         <input
           ref={fileRef}
@@ -113,9 +116,9 @@ function TransferStatus({ status, onUndo }: { status: Status; onUndo: (previous:
     );
   }
   let text = '';
-  if (status.kind === 'exported') text = `Saved as ${status.fileName} in your downloads.`;
-  if (status.kind === 'imported') text = `Imported “${status.fileName}”. Your settings now come from that file.`;
-  if (status.kind === 'undone') text = 'Import undone: your earlier settings are back.';
+  if (status.kind === 'exported') text = t('transferSaved', { file: status.fileName });
+  if (status.kind === 'imported') text = t('transferImported', { file: status.fileName });
+  if (status.kind === 'undone') text = t('transferUndone');
   return (
     <div class="opt-status-row">
       <p class="opt-status" role="status" data-testid="import-status" data-status={status.kind}>
@@ -123,7 +126,7 @@ function TransferStatus({ status, onUndo }: { status: Status; onUndo: (previous:
       </p>
       {status.kind === 'imported' && (
         <button type="button" class="opt-button opt-button-quiet" onClick={() => onUndo(status.previous)}>
-          Undo import
+          {t('transferUndo')}
         </button>
       )}
     </div>

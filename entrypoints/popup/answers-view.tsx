@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
+import { relationLabel, typeCount } from '@/components/labels';
 import { RoleQuote } from '@/components/role-quote';
+import { formatList, plural, t } from '@/lib/i18n';
 import { type Answer, countByType, type GroupRelation, type OutsideAnswer, pageAnswers } from '@/lib/knowledge/answers';
-import { TYPE_LABELS } from '@/lib/knowledge/pack';
-import { ENTITY_TYPES, type Entity, RELATION_TYPES } from '@/lib/knowledge/schema';
+import { ENTITY_TYPES, type Entity } from '@/lib/knowledge/schema';
 import type { Mention } from '@/lib/messages';
 
 /** Targets shown before "Show more": the ones the page names come first. */
@@ -28,7 +29,7 @@ export function Answers({ mentions, onOpen, onOpenDocument }: AnswersProps) {
   return (
     <section aria-labelledby="gloss-answers" class="gloss-answers" data-testid="answers">
       <h2 id="gloss-answers" class="gloss-section-title">
-        Answers from the documents
+        {t('answersTitle')}
       </h2>
       <ul class="gloss-answer-targets">
         {shown.map(({ target, answers }) => (
@@ -52,7 +53,7 @@ export function Answers({ mentions, onOpen, onOpenDocument }: AnswersProps) {
           onClick={() => setShowAll(!showAll)}
           aria-expanded={showAll}
         >
-          {showAll ? 'Show fewer answers' : `Show answers about ${targets.length - FIRST_TARGETS} more`}
+          {showAll ? t('answersFewer') : plural('answersMore', targets.length - FIRST_TARGETS)}
         </button>
       )}
     </section>
@@ -96,7 +97,7 @@ function AnswerItem({
           entries={answer.onPage.map(({ entity, count, ...rest }) => ({
             entity,
             count,
-            note: 'declined' in rest && rest.declined ? 'declined' : undefined,
+            note: 'declined' in rest && rest.declined ? t('answerDeclinedNote') : undefined,
           }))}
           onOpen={onOpen}
         />
@@ -106,65 +107,69 @@ function AnswerItem({
   );
 }
 
-const are = (n: number) => (n === 1 ? 'is' : 'are');
-
 /** "5 of its 62 signatories are on this page" */
 function groupSentence(answer: Answer): string {
-  const n = answer.onPage.length;
+  const count = answer.onPage.length;
   const total = answer.members.length;
-  if (total === 1) return `${RELATION_TYPES[answer.relation].inverse} ${answer.members[0]?.name ?? ''}`;
-  return `${n} of ${groupNoun(answer.relation, total)} ${are(n)} on this page`;
+  if (total === 1) {
+    return t('answerOnlyOne', {
+      relation: relationLabel(answer.relation, 'inverse'),
+      name: answer.members[0]?.name ?? '',
+    });
+  }
+  return groupCount(answer.relation, count, total);
 }
 
-function groupNoun(relation: GroupRelation, total: number): string {
+function groupCount(relation: GroupRelation, count: number, total: number): string {
   switch (relation) {
     case 'signed':
-      return `its ${total} signatories`;
+      return plural('answerSigned', count, { total });
     case 'member-of':
-      return `its ${total} members`;
+      return plural('answerMemberOf', count, { total });
     case 'took-part-in':
-      return `its ${total} participants`;
+      return plural('answerTookPartIn', count, { total });
     case 'chairs':
-      return `its ${total} chairs`;
+      return plural('answerChairs', count, { total });
     case 'founded':
-      return `the ${total} that founded it`;
+      return plural('answerFounded', count, { total });
     case 'launched':
-      return `the ${total} that launched it`;
+      return plural('answerLaunched', count, { total });
     case 'criticised':
-      return `the ${total} that criticised it`;
+      return plural('answerCriticised', count, { total });
     case 'did-not-sign':
-      return `the ${total} that did not sign it`;
+      return plural('answerDidNotSign', count, { total });
   }
 }
 
 function outsideSentence(answer: OutsideAnswer): string {
-  const n = answer.onPage.length;
-  const listed = answer.relation === 'signed' ? 'signatory countries' : 'member countries';
+  const count = answer.onPage.length;
+  const total = countries(answer.members);
   const declined = answer.onPage.filter((entry) => entry.declined).length;
-  const sentence = `${n} ${n === 1 ? 'country' : 'countries'} on this page ${are(n)} not among its ${countries(
-    answer.members,
-  )} ${listed}`;
-  return declined > 0 ? `${sentence} (${declined} declined)` : sentence;
+  const sentence =
+    answer.relation === 'signed'
+      ? plural('answerOutsideSigned', count, { total })
+      : plural('answerOutsideMembers', count, { total });
+  return declined > 0 ? t('answerWithDeclined', { answer: sentence, declined }) : sentence;
 }
 
 function countries(members: readonly Entity[]): number {
   return countByType(members).country ?? 0;
 }
 
-/** "Of these: 61 countries and European Commission": types with few members are named, not counted. */
+/** "All 62: 61 countries and European Commission.": types with few members are named, not counted. */
 function breakdown(members: readonly Entity[]): string {
   const counts = countByType(members);
   const types = ENTITY_TYPES.filter((t) => counts[t]);
   if (types.length < 2) return '';
   const parts = types.map((type) => {
     const count = counts[type] ?? 0;
-    if (count > 2) return `${count} ${TYPE_LABELS[type].many.toLowerCase()}`;
-    return members
-      .filter((m) => m.type === type)
-      .map((m) => m.name)
-      .join(' and ');
+    if (count > 2) return typeCount(type, count);
+    return formatList(
+      members.filter((m) => m.type === type).map((m) => m.name),
+      'and',
+    );
   });
-  return `All ${members.length}: ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}.`;
+  return t('answerAll', { total: members.length, list: formatList(parts, 'and') });
 }
 
 interface ChipEntry {
@@ -185,7 +190,7 @@ function Chips({ entries, onOpen }: { entries: ChipEntry[]; onOpen: (entityId: s
             class="gloss-chip"
             data-entity={entity.id}
             onClick={() => onOpen(entity.id)}
-            title={`${count} ${count === 1 ? 'mention' : 'mentions'} on this page`}
+            title={plural('entityMentions', count)}
           >
             {entity.name}
             {note && <span class="gloss-chip-note"> · {note}</span>}
@@ -200,7 +205,7 @@ function Chips({ entries, onOpen }: { entries: ChipEntry[]; onOpen: (entityId: s
             onClick={() => setOpen(!open)}
             aria-expanded={open}
           >
-            {open ? 'fewer' : `+ ${entries.length - FIRST_CHIPS} more`}
+            {open ? t('answerChipsFewer') : plural('answerChipsMore', entries.length - FIRST_CHIPS)}
           </button>
         </li>
       )}
@@ -223,7 +228,7 @@ function Refusals({
   const names = declined.map((entry) => entry.entity.name);
   return (
     <details class="gloss-answer-source">
-      <summary>Why “declined”</summary>
+      <summary>{t('answerWhyDeclined')}</summary>
       {[...quotes.values()].map(({ source, quote }) => (
         <RoleQuote key={quote} quote={quote} sourceId={source} focus={names} onOpenDocument={onOpenDocument} />
       ))}

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EntityCard } from '@/components/entity-card';
+import { typeLabel } from '@/components/labels';
 import { Switch } from '@/components/site-switch';
-import { getEntity, searchEntities, TYPE_LABELS } from '@/lib/knowledge/pack';
+import { messageParts, plural, t } from '@/lib/i18n';
+import { getEntity, searchEntities } from '@/lib/knowledge/pack';
 import { ENTITY_TYPES } from '@/lib/knowledge/schema';
 import type { PageState } from '@/lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
@@ -34,7 +36,7 @@ export function App() {
   const refresh = useCallback(async () => {
     const tab = await targetTab();
     if (!tab) {
-      setPage({ kind: 'unavailable', reason: 'No tab to read.' });
+      setPage({ kind: 'unavailable', reason: t('popupNoTab') });
       return;
     }
     const state = await requestPageState(tab.id);
@@ -43,9 +45,7 @@ export function App() {
       const web = tab.url === undefined || /^https?:/.test(tab.url);
       setPage({
         kind: 'unavailable',
-        reason: web
-          ? 'Gloss is not running in this tab yet. Reload the page to start it.'
-          : 'Gloss only reads web pages (http and https).',
+        reason: web ? t('popupNotRunning') : t('popupOnlyWeb'),
       });
     }
   }, []);
@@ -110,22 +110,22 @@ export function App() {
       <div hidden={card !== null} class="gloss-home">
         <header class="gloss-header">
           <h1>
-            <img src="/icon/32.png" alt="" width="20" height="20" /> Gloss
+            <img src="/icon/32.png" alt="" width="20" height="20" /> {t('extName')}
           </h1>
           <Status page={page} settings={settings} siteOn={siteOn} />
           <div class="gloss-switches">
             {site !== null && (
               <Switch
-                label={`Highlight on ${site}`}
+                label={t('popupSiteSwitch', { site })}
                 checked={siteOn}
                 disabled={settings.paused}
                 onChange={setSiteEnabled}
                 testId="site-switch"
               />
             )}
-            <Switch label="Pause everywhere" checked={settings.paused} onChange={setPaused} testId="pause-switch" />
+            <Switch label={t('popupPause')} checked={settings.paused} onChange={setPaused} testId="pause-switch" />
             <Switch
-              label="Highlight demonyms too (Chinese, Dutch)"
+              label={t('popupDemonyms')}
               checked={settings.demonyms}
               onChange={(demonyms) => void updateSettings((s) => ({ ...s, demonyms }))}
               testId="demonym-switch"
@@ -133,10 +133,10 @@ export function App() {
           </div>
         </header>
         <label class="gloss-search">
-          <span class="gloss-visually-hidden">Search the documents</span>
+          <span class="gloss-visually-hidden">{t('popupSearchLabel')}</span>
           <input
             type="search"
-            placeholder="Search countries, initiatives, people…"
+            placeholder={t('popupSearchPlaceholder')}
             value={query}
             onInput={(event) => setQuery(event.currentTarget.value)}
             data-testid="search"
@@ -152,7 +152,7 @@ export function App() {
             <OnThisPage page={page} onOpen={openCard} onPageChanged={refresh} />
           </>
         )}
-        <footer class="gloss-footer">Roles come only from the five bundled documents, quoted verbatim.</footer>
+        <footer class="gloss-footer">{t('popupFooter')}</footer>
       </div>
     </main>
   );
@@ -164,19 +164,20 @@ function Status({ page, settings, siteOn }: { page: PageStatus; settings: Settin
   let text: string;
   if (settings.paused) {
     state = 'paused';
-    text = 'Paused on every site: nothing is highlighted';
+    text = t('popupStatusPaused');
   } else if (page.kind === 'unavailable') {
     state = 'unavailable';
-    text = 'Not running on this page';
+    text = t('popupStatusUnavailable');
   } else if (page.kind === 'loading') {
     return null;
   } else if (!siteOn) {
     state = 'off';
-    text = `Off on ${page.state.site ?? 'this site'}: nothing is highlighted`;
+    const { site } = page.state;
+    text = site === null ? t('popupStatusOffThisSite') : t('popupStatusOff', { site });
   } else {
     state = 'on';
     const n = page.state.mentions.length;
-    text = n === 0 ? 'On' : `On · ${n} ${n === 1 ? 'entity' : 'entities'} on this page`;
+    text = n === 0 ? t('popupStatusOn') : plural('popupStatusOnCount', n);
   }
   return (
     <p class={`gloss-status gloss-status-${state}`} data-testid="status" data-state={state}>
@@ -220,16 +221,16 @@ function CardView({
   return (
     <div class="gloss-card-view">
       {/* The home view's heading is hidden with it; the card's own title is an h2. */}
-      <h1 class="gloss-visually-hidden">Gloss: {name}</h1>
+      <h1 class="gloss-visually-hidden">{t('popupCardHeading', { name })}</h1>
       <div class="gloss-card-bar">
         <BackButton onBack={onBack} />
         {showNav && (
           <MentionNav
-            label={`Mentions of ${name} on the page`}
-            idle={`Show its ${mentions} ${mentions === 1 ? 'mention' : 'mentions'} on the page`}
+            label={t('popupEntityNavLabel', { name })}
+            idle={plural('popupEntityNavIdle', mentions ?? 0)}
             state={state}
             onJump={(direction) => void jump(direction)}
-            describe={(result) => `Mention ${result.index} of ${result.total}`}
+            describe={(result) => t('popupEntityNavAt', { index: result.index, total: result.total })}
             testId="entity-mentions"
           />
         )}
@@ -241,16 +242,16 @@ function CardView({
 
 function SearchResults({ query, onOpen }: { query: string; onOpen: (id: string) => void }) {
   const results = useMemo(() => searchEntities(query), [query]);
-  if (results.length === 0) return <p class="gloss-empty">Nothing in the documents matches “{query}”.</p>;
+  if (results.length === 0) return <p class="gloss-empty">{t('popupSearchNothing', { query })}</p>;
   return (
-    <section aria-label="Search results">
+    <section aria-label={t('popupSearchResults')}>
       <ul class="gloss-list" data-testid="search-results">
         {results.map((entity) => (
           <li key={entity.id}>
             <button type="button" class="gloss-row" data-entity={entity.id} onClick={() => onOpen(entity.id)}>
               <span class={`gloss-dot gloss-type-${entity.type}`} aria-hidden="true" />
               <span class="gloss-row-name">{entity.name}</span>
-              <span class="gloss-row-type">{TYPE_LABELS[entity.type].one}</span>
+              <span class="gloss-row-type">{typeLabel(entity.type, 'one')}</span>
             </button>
           </li>
         ))}
@@ -270,33 +271,39 @@ function OnThisPage({
 }) {
   const tabId = page.kind === 'ready' ? page.tabId : null;
   const all = useJump(tabId, null, onPageChanged);
-  if (page.kind === 'loading') return <p class="gloss-empty">Reading the page…</p>;
+  if (page.kind === 'loading') return <p class="gloss-empty">{t('popupReading')}</p>;
   if (page.kind === 'unavailable') return <p class="gloss-empty">{page.reason}</p>;
   const { state } = page;
-  if (!state.enabled) return <p class="gloss-empty">Highlighting is off for this site.</p>;
-  if (state.mentions.length === 0) return <p class="gloss-empty">Nothing from the documents on this page.</p>;
+  if (!state.enabled) return <p class="gloss-empty">{t('popupSiteOff')}</p>;
+  if (state.mentions.length === 0) return <p class="gloss-empty">{t('popupPageNothing')}</p>;
   const total = state.mentions.reduce((sum, m) => sum + m.count, 0);
   return (
     <section aria-labelledby="gloss-on-page" data-testid="on-this-page">
       <h2 id="gloss-on-page" class="gloss-section-title">
-        On this page{' '}
+        {t('popupOnThisPage')}{' '}
         <span class="gloss-count">
-          {state.mentions.length} entities, {total} mentions
+          {t('popupPageCounts', {
+            entities: plural('popupPageEntities', state.mentions.length),
+            mentions: plural('popupMentions', total),
+          })}
         </span>
       </h2>
       <MentionNav
-        label="All mentions on the page"
-        idle={`Step through all ${total} mentions`}
+        label={t('popupAllNavLabel')}
+        idle={plural('popupAllNavIdle', total)}
         state={all.state}
         onJump={(direction) => void all.jump(direction)}
-        describe={(result) => (
-          <>
-            {result.index} of {result.total}:{' '}
-            <button type="button" class="gloss-link" onClick={() => onOpen(result.entityId)}>
-              {getEntity(result.entityId)?.name ?? result.entityId}
-            </button>
-          </>
-        )}
+        describe={(result) =>
+          messageParts('popupAllNavAt', {
+            index: result.index,
+            total: result.total,
+            name: (
+              <button type="button" class="gloss-link" onClick={() => onOpen(result.entityId)}>
+                {getEntity(result.entityId)?.name ?? result.entityId}
+              </button>
+            ),
+          })
+        }
         testId="all-mentions"
       />
       {ENTITY_TYPES.map((type) => {
@@ -308,7 +315,7 @@ function OnThisPage({
         return (
           <div key={type} class="gloss-group">
             <h3>
-              {TYPE_LABELS[type].many} <span class="gloss-count">{rows.length}</span>
+              {typeLabel(type, 'many')} <span class="gloss-count">{rows.length}</span>
             </h3>
             <ul class="gloss-list">
               {rows.map(({ entityId, count, entity }) => (
@@ -318,14 +325,15 @@ function OnThisPage({
                     class="gloss-row"
                     data-entity={entityId}
                     onClick={() => onOpen(entityId, true)}
-                    title="Show on the page and open its card"
+                    title={t('popupRowTitle')}
                   >
                     <span class={`gloss-dot gloss-type-${type}`} aria-hidden="true" />
                     <span class="gloss-row-name">{entity?.name}</span>
-                    <span class="gloss-row-count">
+                    {/* The number is shown; "3 mentions" is read. */}
+                    <span class="gloss-row-count" aria-hidden="true">
                       {count}
-                      <span class="gloss-visually-hidden"> mentions</span>
                     </span>
+                    <span class="gloss-visually-hidden">{plural('popupMentions', count)}</span>
                   </button>
                 </li>
               ))}
@@ -343,7 +351,8 @@ function BackButton({ onBack }: { onBack: () => void }) {
   useEffect(() => ref.current?.focus(), []);
   return (
     <button type="button" class="gloss-back" onClick={onBack} ref={ref}>
-      ← Back
+      <span aria-hidden="true">← </span>
+      {t('back')}
     </button>
   );
 }

@@ -1,6 +1,10 @@
 import { render } from 'preact';
+import { localize, t } from '@/lib/i18n';
 import { App } from './app';
 import './style.css';
 
+// index.html is in English until this runs: the language and title of the messages shown.
+localize(document.documentElement);
+document.title = t('extName');
 const target = document.getElementById('app');
 if (target) render(<App />, target);

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { JumpResult } from '@/lib/messages';
 import { type JumpOutcome, jumpToMention } from './page';
 
@@ -46,8 +47,8 @@ export function MentionNav({ label, idle, state, onJump, describe, testId }: Men
       <button
         type="button"
         class="gloss-step"
-        aria-label="Previous mention"
-        title="Previous mention"
+        aria-label={t('navPrevious')}
+        title={t('navPrevious')}
         onClick={() => onJump('prev')}
         data-testid={`${testId}-prev`}
       >
@@ -59,8 +60,8 @@ export function MentionNav({ label, idle, state, onJump, describe, testId }: Men
       <button
         type="button"
         class="gloss-step"
-        aria-label="Next mention"
-        title="Next mention"
+        aria-label={t('navNext')}
+        title={t('navNext')}
         onClick={() => onJump('next')}
         data-testid={`${testId}-next`}
       >
@@ -81,8 +82,8 @@ function statusText(
     case 'shown':
       return describe(state.result);
     case 'gone':
-      return 'Not on the page any more: the page has changed.';
+      return t('navGone');
     case 'unreachable':
-      return 'The page did not answer. Reload it and try again.';
+      return t('navUnreachable');
   }
 }

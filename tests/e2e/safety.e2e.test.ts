@@ -25,12 +25,12 @@ const page = (body: string) =>
 /** Every way the page's text could run if it were parsed as markup sets window.pwned. */
 const IMG = `<img src=x onerror="window.pwned='img'">`;
 const SCRIPT = `<script>window.pwned='script'</script>`;
-const escape = (html: string) => html.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const escapeHtml = (html: string) => html.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 const PAGES: Record<string, string> = {
   '/xss.html': page(
-    `<p id="text">Report: ${escape(IMG)} and ${escape(SCRIPT)} near Brazil.</p>
-     <p><a id="js" href="javascript:window.pwned='link'">India ${escape(IMG)}</a></p>`,
+    `<p id="text">Report: ${escapeHtml(IMG)} and ${escapeHtml(SCRIPT)} near Brazil.</p>
+     <p><a id="js" href="javascript:window.pwned='link'">India ${escapeHtml(IMG)}</a></p>`,
   ),
   '/a.html': page('<p>Brazil and India did not sign; Antony Blinken did.</p>'),
   '/b.html': page('<p>Canada signed, said Antony Blinken, while Brazil did not.</p>'),
