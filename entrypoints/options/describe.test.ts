@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteRules } from '@/lib/settings/site-rules';
-import { describePattern, describeProblems, exportFileName, mergeProblems, testAddress } from './describe';
+import { t } from '@/lib/i18n';
+import { type PatternError, parseSitePattern, type SiteRules } from '@/lib/settings/site-rules';
+import { type ImportError, importSettings } from '@/lib/settings/transfer';
+import {
+  describeImportError,
+  describePattern,
+  describePatternError,
+  describeProblems,
+  exportFileName,
+  mergeProblems,
+  testAddress,
+} from './describe';
 
 describe('describeProblems', () => {
   it('names each damaged field in words, once', () => {
@@ -47,6 +57,69 @@ describe('describePattern', () => {
     ['not a host!', 'not a valid pattern'],
   ])('%s → %s', (pattern, words) => {
     expect(describePattern(pattern)).toBe(words);
+  });
+});
+
+describe('describePatternError', () => {
+  // The words the form showed when the parser wrote them itself, kept so (the e2e suite reads them).
+  it.each<[PatternError, string]>([
+    [{ code: 'empty' }, 'Write a site, such as example.com.'],
+    [{ code: 'too-long' }, 'That pattern is too long.'],
+    [{ code: 'spaces' }, 'A pattern cannot contain spaces.'],
+    [{ code: 'scheme' }, 'Gloss only runs on http and https pages.'],
+    [
+      { code: 'query-or-fragment' },
+      'A pattern cannot contain ? or #: only the part of the address before them counts.',
+    ],
+    [{ code: 'no-host' }, 'A site needs a host name, such as example.com.'],
+    [{ code: 'wildcard' }, 'A * may only stand at the start of a host, as in *.example.com.'],
+    [{ code: 'bad-host', host: 'exa$mple.com:80' }, '“exa$mple.com:80” is not a host name.'],
+    [{ code: 'bad-port', port: '99999' }, 'Port 99999 does not exist.'],
+  ])('%j → %s', (error, words) => {
+    expect(describePatternError(error)).toBe(words);
+  });
+
+  it('words what the parser says about a pattern the user typed', () => {
+    const words = (input: string) => {
+      const result = parseSitePattern(input);
+      return result.ok ? null : describePatternError(result.error);
+    };
+    expect(words('Exa$mple.COM')).toBe('“exa$mple.com” is not a host name.');
+    expect(words('ftp://example.com')).toBe('Gloss only runs on http and https pages.');
+    expect(words('example.com')).toBeNull();
+  });
+});
+
+describe('describeImportError', () => {
+  it.each<[ImportError, string]>([
+    [{ code: 'too-large', maxKilobytes: 256 }, 'This file is too large to be Gloss settings (over 256 KB).'],
+    [{ code: 'not-json' }, 'This file is not valid JSON.'],
+    [{ code: 'forbidden-key', key: '__proto__' }, 'This file contains a forbidden key (“__proto__”).'],
+    [{ code: 'not-settings' }, 'This is not a Gloss settings file.'],
+    [{ code: 'newer-version' }, 'This file comes from a newer version of Gloss.'],
+    [{ code: 'unknown-version' }, 'This settings file has an unknown version.'],
+    [{ code: 'unusable', fields: ['styles'] }, 'This file has settings Gloss cannot use (styles).'],
+    [
+      { code: 'unusable', fields: ['paused', 'demonyms'] },
+      'This file has settings Gloss cannot use (paused, demonyms).',
+    ],
+    [
+      { code: 'unusable', fields: ['paused', 'site rule', 'site rule'] },
+      'This file has settings Gloss cannot use (paused, site rule, site rule).',
+    ],
+  ])('%j → %s', (error, words) => {
+    expect(describeImportError(error)).toBe(words);
+  });
+
+  it('reads as before once the page adds the file’s name, saying once that nothing changed', () => {
+    const shown = (text: string) => {
+      const result = importSettings(text);
+      return result.ok ? null : t('transferRejected', { file: 'a.json', error: describeImportError(result.error) });
+    };
+    expect(shown('{"format": "gloss-settings", "version": 2, "settings": {"paused": 1}}')).toBe(
+      '“a.json”: This file has settings Gloss cannot use (paused, site, categories, styles, demonyms). Nothing was changed.',
+    );
+    expect(shown('{')).toBe('“a.json”: This file is not valid JSON. Nothing was changed.');
   });
 });
 

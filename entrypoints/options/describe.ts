@@ -1,8 +1,15 @@
-// Words the options page shows for settings data: repaired fields, rule patterns, tested addresses,
-// file names. Decisions are unit tested here; the words are messages (lib/i18n), like the page's
+// Words the options page shows for settings data: repaired fields, rule patterns and why one cannot
+// be read, tested addresses, why a file cannot be imported, file names. Decisions are unit tested here; the words are messages (lib/i18n), like the page's
 // other strings, which live in its components.
 import { formatList, type MessageKey, plural, t } from '@/lib/i18n';
-import { decidingRule, isSiteEnabled, parseSitePattern, type SiteRules } from '@/lib/settings/site-rules';
+import {
+  decidingRule,
+  isSiteEnabled,
+  type PatternError,
+  parseSitePattern,
+  type SiteRules,
+} from '@/lib/settings/site-rules';
+import type { ImportError } from '@/lib/settings/transfer';
 
 /** The fields parseSettingsReport names when it repairs them. */
 const FIELD_NAMES: Record<string, MessageKey> = {
@@ -49,6 +56,50 @@ export function describePattern(pattern: string): string {
   if (scheme !== '*') parts.push(t('patternScheme', { scheme }));
   if (path) parts.push(t('patternPath'));
   return formatList(parts, 'plain');
+}
+
+/** Why a pattern cannot be read, as the form under it says it. */
+export function describePatternError(error: PatternError): string {
+  switch (error.code) {
+    case 'empty':
+      return t('patternErrorEmpty');
+    case 'too-long':
+      return t('patternErrorTooLong');
+    case 'spaces':
+      return t('patternErrorSpaces');
+    case 'scheme':
+      return t('patternErrorScheme');
+    case 'query-or-fragment':
+      return t('patternErrorQueryOrFragment');
+    case 'no-host':
+      return t('patternErrorNoHost');
+    case 'wildcard':
+      return t('patternErrorWildcard');
+    case 'bad-host':
+      return t('patternErrorBadHost', { host: error.host });
+    case 'bad-port':
+      return t('patternErrorBadPort', { port: error.port });
+  }
+}
+
+/** Why a file cannot be imported, in one sentence (the page adds the file's name and that nothing changed). */
+export function describeImportError(error: ImportError): string {
+  switch (error.code) {
+    case 'too-large':
+      return t('transferErrorTooLarge', { size: error.maxKilobytes });
+    case 'not-json':
+      return t('transferErrorNotJson');
+    case 'forbidden-key':
+      return t('transferErrorForbiddenKey', { key: error.key });
+    case 'not-settings':
+      return t('transferErrorNotSettings');
+    case 'newer-version':
+      return t('transferErrorNewerVersion');
+    case 'unknown-version':
+      return t('transferErrorUnknownVersion');
+    case 'unusable':
+      return t('transferErrorUnusable', { fields: formatList(error.fields, 'plain') });
+  }
 }
 
 export type AddressVerdict =

@@ -2,9 +2,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Switch } from '@/components/site-switch';
 import { type MessageKey, t } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings/settings';
-import { parseSitePattern, type SiteMode, type SiteRule, type SiteRules, withRule } from '@/lib/settings/site-rules';
+import {
+  type PatternError,
+  parseSitePattern,
+  type SiteMode,
+  type SiteRule,
+  type SiteRules,
+  withRule,
+} from '@/lib/settings/site-rules';
 import { updateSettings } from '@/lib/storage';
-import { describePattern, testAddress } from './describe';
+import { describePattern, describePatternError, testAddress } from './describe';
 
 const MODE_LABELS: Record<SiteMode, { label: MessageKey; hint: MessageKey }> = {
   everywhere: { label: 'sitesEverywhere', hint: 'sitesEverywhereHint' },
@@ -142,7 +149,7 @@ function AddRuleForm({ mode }: { mode: SiteMode }) {
   const [pattern, setPattern] = useState('');
   // Unless the user picks, a new rule does the opposite of the default: that is why rules exist.
   const [choice, setChoice] = useState<'on' | 'off' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<PatternError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const enabledValue = choice ?? (mode === 'everywhere' ? 'off' : 'on');
@@ -159,7 +166,7 @@ function AddRuleForm({ mode }: { mode: SiteMode }) {
     const enabled = enabledValue === 'on';
     let existed = false;
     // Assigned inside the update; typed wide so the check after it is not narrowed away.
-    let failure = null as string | null;
+    let failure = null as PatternError | null;
     await updateSite((s) => {
       existed = s.rules.some((r) => {
         const other = parseSitePattern(r.pattern);
@@ -230,7 +237,7 @@ function AddRuleForm({ mode }: { mode: SiteMode }) {
       </div>
       {error !== null && (
         <p id="opt-pattern-error" class="opt-error" role="alert" data-testid="rule-error">
-          {error}
+          {describePatternError(error)}
         </p>
       )}
       <div id="opt-pattern-help" class="opt-hint">

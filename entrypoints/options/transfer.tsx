@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings/settings';
 import { exportSettings, importSettings, MAX_IMPORT_BYTES } from '@/lib/settings/transfer';
 import { loadSettings, updateSettings } from '@/lib/storage';
-import { exportFileName } from './describe';
+import { describeImportError, exportFileName } from './describe';
 
 type Status =
   | { kind: 'idle' }
@@ -51,13 +51,8 @@ export function TransferSection() {
     }
     const result = importSettings(text);
     if (!result.ok) {
-      // importSettings words its errors itself (in English); some already say that nothing changed.
-      const values = { file: file.name, error: result.error };
-      const said = result.error.includes('Nothing was changed');
-      setStatus({
-        kind: 'error',
-        message: said ? t('transferRejectedUnchanged', values) : t('transferRejected', values),
-      });
+      const values = { file: file.name, error: describeImportError(result.error) };
+      setStatus({ kind: 'error', message: t('transferRejected', values) });
       return;
     }
     // Assigned inside the update; typed wide so the check after it is not narrowed away.

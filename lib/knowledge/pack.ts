@@ -1,14 +1,7 @@
 // The bundled knowledge pack and the lookups the UI needs. Pure: no DOM, no browser API.
 import raw from '../../data/knowledge.json';
 import type { MatcherAlias } from '../matcher/matcher';
-import {
-  type Entity,
-  type EntityType,
-  type KnowledgePack,
-  RELATION_TYPES,
-  type RelationType,
-  type Source,
-} from './schema';
+import { type Entity, type KnowledgePack, RELATION_TYPES, type RelationType, type Source } from './schema';
 import { createEntitySearch, type EntitySearch } from './search';
 
 // Validated against KnowledgePackSchema by pack.test.ts; parsing it on every page load would
@@ -25,13 +18,6 @@ export function getEntity(id: string): Entity | undefined {
 export function getSource(id: string): Source | undefined {
   return sourcesById.get(id);
 }
-
-export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
-  country: { one: 'Country', many: 'Countries' },
-  initiative: { one: 'Initiative', many: 'Initiatives' },
-  organization: { one: 'Organization', many: 'Organizations' },
-  official: { one: 'Official or person', many: 'Officials and people' },
-};
 
 export interface RelationView {
   type: RelationType;

@@ -36,7 +36,27 @@ export interface SitePattern {
   specificity: number[];
 }
 
-export type PatternResult = { ok: true; pattern: SitePattern } | { ok: false; error: string };
+/**
+ * Why a pattern cannot be read, as data: the options page words it (public/_locales), so this
+ * module stays free of browser APIs and of any one language.
+ */
+export type PatternError =
+  /** Nothing, or only spaces, was written. */
+  | { code: 'empty' }
+  | { code: 'too-long' }
+  | { code: 'spaces' }
+  /** A scheme other than http, https or `*` (ftp://, chrome://, file://). */
+  | { code: 'scheme' }
+  /** A `?` or `#` in the path: rules see the address's path only. */
+  | { code: 'query-or-fragment' }
+  | { code: 'no-host' }
+  /** A `*` anywhere in the host but a leading `*.`. */
+  | { code: 'wildcard' }
+  /** `host` is the host as written, with its port if one was given. */
+  | { code: 'bad-host'; host: string }
+  | { code: 'bad-port'; port: string };
+
+export type PatternResult = { ok: true; pattern: SitePattern } | { ok: false; error: PatternError };
 
 // Underscores are not valid in host names, yet real sites use them and browsers open them.
 const HOST_LABEL = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?$/;
@@ -61,7 +81,7 @@ function urlHostname(host: string): string | null {
   }
 }
 
-function parseHost(text: string): { host: string; wildcard: boolean; port: string | null } | string {
+function parseHost(text: string): { host: string; wildcard: boolean; port: string | null } | PatternError {
   const portMatch = /:(\d{1,5})$/.exec(text);
   const port = portMatch?.[1] ?? null;
   let host = portMatch ? text.slice(0, portMatch.index) : text;
@@ -70,9 +90,9 @@ function parseHost(text: string): { host: string; wildcard: boolean; port: strin
     wildcard = true;
     host = host.slice(2);
   }
-  if (!host) return 'A site needs a host name, such as example.com.';
-  if (host.includes('*')) return 'A * may only stand at the start of a host, as in *.example.com.';
-  const notAHost = `“${text}” is not a host name.`;
+  if (!host) return { code: 'no-host' };
+  if (host.includes('*')) return { code: 'wildcard' };
+  const notAHost: PatternError = { code: 'bad-host', host: text };
   if (IPV6.test(host)) {
     const canonical = wildcard ? null : urlHostname(host);
     if (canonical === null) return notAHost;
@@ -81,10 +101,10 @@ function parseHost(text: string): { host: string; wildcard: boolean; port: strin
     const canonical = HOST_CHARACTERS.test(host) ? urlHostname(host) : null;
     if (canonical === null) return notAHost;
     host = normalizeHost(canonical);
-    if (!host) return 'A site needs a host name, such as example.com.';
+    if (!host) return { code: 'no-host' };
     if (!IPV4.test(host) && !host.split('.').every((label) => HOST_LABEL.test(label))) return notAHost;
   }
-  if (port !== null && Number(port) > 65535) return `Port ${port} does not exist.`;
+  if (port !== null && Number(port) > 65535) return { code: 'bad-port', port };
   return { host, wildcard, port };
 }
 
@@ -94,9 +114,9 @@ function escapeRegExp(text: string): string {
 
 export function parseSitePattern(input: string): PatternResult {
   const text = input.trim().toLowerCase();
-  if (!text) return { ok: false, error: 'Write a site, such as example.com.' };
-  if (text.length > MAX_PATTERN_LENGTH) return { ok: false, error: 'That pattern is too long.' };
-  if (/\s/.test(text)) return { ok: false, error: 'A pattern cannot contain spaces.' };
+  if (!text) return { ok: false, error: { code: 'empty' } };
+  if (text.length > MAX_PATTERN_LENGTH) return { ok: false, error: { code: 'too-long' } };
+  if (/\s/.test(text)) return { ok: false, error: { code: 'spaces' } };
 
   let scheme: SitePattern['scheme'] = '*';
   let rest = text;
@@ -104,7 +124,7 @@ export function parseSitePattern(input: string): PatternResult {
   if (schemeMatch) {
     const written = schemeMatch[1];
     if (written !== 'http' && written !== 'https' && written !== '*') {
-      return { ok: false, error: 'Gloss only runs on http and https pages.' };
+      return { ok: false, error: { code: 'scheme' } };
     }
     scheme = written;
     rest = text.slice(schemeMatch[0].length);
@@ -114,10 +134,10 @@ export function parseSitePattern(input: string): PatternResult {
   const pathText = slash === -1 ? null : rest.slice(slash);
   // Rules match the address's path only, so a query or fragment would never match anything.
   if (pathText !== null && /[?#]/.test(pathText)) {
-    return { ok: false, error: 'A pattern cannot contain ? or #: only the part of the address before them counts.' };
+    return { ok: false, error: { code: 'query-or-fragment' } };
   }
   const host = parseHost(hostText);
-  if (typeof host === 'string') return { ok: false, error: host };
+  if ('code' in host) return { ok: false, error: host };
 
   // "example.com/" and "example.com/*" name no more than "example.com".
   const path = pathText === null || pathText === '/' || pathText === '/*' ? null : pathText;
@@ -234,7 +254,7 @@ export function withSiteEnabled(siteRules: SiteRules, url: string, enabled: bool
 }
 
 /** Adds a rule, or changes the one already written the same way. */
-export function withRule(siteRules: SiteRules, rule: SiteRule): SiteRules | { error: string } {
+export function withRule(siteRules: SiteRules, rule: SiteRule): SiteRules | { error: PatternError } {
   const parsed = parseSitePattern(rule.pattern);
   if (!parsed.ok) return { error: parsed.error };
   const pattern = parsed.pattern.normalized;

@@ -10,7 +10,24 @@ export function exportSettings(settings: Settings): string {
   return `${JSON.stringify({ format: FORMAT, version: SETTINGS_VERSION, settings }, null, 2)}\n`;
 }
 
-export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
+/**
+ * Why a file cannot be imported, as data: the options page words it (public/_locales), so this
+ * module stays free of browser APIs and of any one language. Nothing is changed in every case.
+ */
+export type ImportError =
+  | { code: 'too-large'; maxKilobytes: number }
+  | { code: 'not-json' }
+  /** A key such as `__proto__` anywhere in the file. */
+  | { code: 'forbidden-key'; key: string }
+  /** Valid JSON, but not our format. */
+  | { code: 'not-settings' }
+  | { code: 'newer-version' }
+  /** A version that is no number, or one Gloss never wrote. */
+  | { code: 'unknown-version' }
+  /** The fields parseSettingsReport could not use, as it names them (`styles`, `site rule`…). */
+  | { code: 'unusable'; fields: string[] };
+
+export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: ImportError };
 
 /**
  * A settings file back into settings, or the reason it cannot be: nothing is applied unless the
@@ -18,7 +35,7 @@ export type ImportResult = { ok: true; settings: Settings } | { ok: false; error
  */
 export function importSettings(text: string): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `This file is too large to be Gloss settings (over ${MAX_IMPORT_BYTES / 1024} KB).` };
+    return { ok: false, error: { code: 'too-large', maxKilobytes: MAX_IMPORT_BYTES / 1024 } };
   }
   let forbidden: string | null = null;
   let data: unknown;
@@ -28,27 +45,22 @@ export function importSettings(text: string): ImportResult {
       return value;
     });
   } catch {
-    return { ok: false, error: 'This file is not valid JSON.' };
+    return { ok: false, error: { code: 'not-json' } };
   }
-  if (forbidden !== null) return { ok: false, error: `This file contains a forbidden key (“${forbidden}”).` };
+  if (forbidden !== null) return { ok: false, error: { code: 'forbidden-key', key: forbidden } };
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== FORMAT) {
-    return { ok: false, error: 'This is not a Gloss settings file.' };
+    return { ok: false, error: { code: 'not-settings' } };
   }
   const { version, settings } = data as { version?: unknown; settings?: unknown };
   if (version !== 1 && version !== SETTINGS_VERSION) {
-    return {
-      ok: false,
-      error:
-        typeof version === 'number' && version > SETTINGS_VERSION
-          ? 'This file comes from a newer version of Gloss.'
-          : 'This settings file has an unknown version.',
-    };
+    const newer = typeof version === 'number' && version > SETTINGS_VERSION;
+    return { ok: false, error: { code: newer ? 'newer-version' : 'unknown-version' } };
   }
   const current = version === 1 ? migrateV1(settings) : settings;
   const parsed = parseSettingsReport(current);
   if (parsed.problems.length > 0 || typeof current !== 'object' || current === null) {
-    const fields = parsed.problems.length > 0 ? parsed.problems.join(', ') : 'settings';
-    return { ok: false, error: `This file has settings Gloss cannot use (${fields}). Nothing was changed.` };
+    const fields = parsed.problems.length > 0 ? parsed.problems : ['settings'];
+    return { ok: false, error: { code: 'unusable', fields } };
   }
   return { ok: true, settings: parsed.settings };
 }
