@@ -10,15 +10,9 @@ const styles = (change: Partial<Settings['styles']> = {}): Settings['styles'] =>
   ...change,
 });
 
-/** The value of one custom property in the light (first) variable block. */
+/** The value of one custom property in the variable block. */
 function lightVariable(css: string, name: string): string | undefined {
-  const light = css.slice(0, css.indexOf('@media'));
-  return new RegExp(`${name}: ([^;]+);`).exec(light)?.[1];
-}
-
-function darkVariable(css: string, name: string): string | undefined {
-  const dark = css.slice(css.indexOf('@media (prefers-color-scheme: dark)'));
-  return new RegExp(`${name}: ([^;]+);`).exec(dark)?.[1];
+  return new RegExp(`${name}: ([^;]+);`).exec(css)?.[1];
 }
 
 /** Parsed by the browser's CSS parser (jsdom's): the rules a page would get. */
@@ -42,12 +36,12 @@ describe('highlightCss', () => {
 
   it('turns each colour into translucent tints of that colour', () => {
     const css = highlightCss(styles({ country: { look: 'background', color: '#FF8000' } }));
-    expect(lightVariable(css, '--gloss-mark-country-background')).toBe('rgba(255, 128, 0, 0.22)');
+    expect(lightVariable(css, '--gloss-mark-country-background')).toBe('rgba(255, 128, 0, 0.15)');
     expect(lightVariable(css, '--gloss-mark-country-shadow')).toBe('inset 0 -2px 0 rgba(255, 128, 0, 0.8)');
-    // A dark scheme gets a stronger tint of the same colour.
-    expect(darkVariable(css, '--gloss-mark-country-background')).toBe('rgba(255, 128, 0, 0.34)');
+    // The browser's colour scheme does not say whether the page is dark: one tint for all pages.
+    expect(css).not.toContain('prefers-color-scheme');
     // The other types keep their own colours.
-    expect(lightVariable(css, '--gloss-mark-official-background')).toBe('rgba(221, 107, 32, 0.22)');
+    expect(lightVariable(css, '--gloss-mark-official-background')).toBe('rgba(221, 107, 32, 0.15)');
   });
 
   it('draws each look without taking room', () => {
@@ -70,12 +64,11 @@ describe('highlightCss', () => {
     expect(css).toContain('color: inherit;');
   });
 
-  it('has the flash, a visible focus ring and a dark-scheme variant', () => {
+  it('has the flash and a visible focus ring', () => {
     const css = highlightCss(styles());
     expect(css).toContain(`mark.gloss-mark.${FLASH_CLASS} {`);
     expect(css).toContain('@keyframes gloss-mark-flash');
     expect(css).toMatch(/mark\.gloss-mark:focus-visible \{\s*outline: 2px solid currentColor;/);
-    expect(css).toContain('@media (prefers-color-scheme: dark)');
   });
 
   it('parses as CSS, every type rule included', () => {

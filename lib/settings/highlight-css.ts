@@ -41,25 +41,33 @@ interface TypeVariables {
 }
 
 /**
- * Translucent tints keep the page's own text colour readable on light and dark pages alike;
- * a dark colour scheme gets a little more tint, since the same alpha reads fainter on black.
+ * On white, this tint keeps text of #666 (a common grey for bylines and captions) above the WCAG
+ * 4.5:1 contrast for every default colour; the underline carries the colour that the tint cannot.
+ * On a dark page the same tint darkens nothing and light text stays readable.
  */
-function variablesFor(look: HighlightLook, rgb: Rgb, dark: boolean): TypeVariables {
+const TINT = 0.15;
+
+/**
+ * Translucent tints keep the page's own text colour readable on light and dark pages alike. There
+ * is deliberately no variant for a dark colour scheme: the browser's scheme says nothing about
+ * whether the page itself is dark, and a stronger tint on a light page costs its text contrast.
+ */
+function variablesFor(look: HighlightLook, rgb: Rgb): TypeVariables {
   const flash = rgba(rgb, 0.55);
   switch (look) {
     case 'underline':
       return { background: 'transparent', shadow: 'none', decoration: `underline 2px ${rgba(rgb, 1)}`, flash };
     case 'outline':
       return {
-        background: dark ? rgba(rgb, 0.1) : 'transparent',
+        background: 'transparent',
         shadow: `inset 0 0 0 2px ${rgba(rgb, 0.85)}`,
         decoration: 'none',
         flash,
       };
     default:
       return {
-        background: rgba(rgb, dark ? 0.34 : 0.22),
-        shadow: `inset 0 -2px 0 ${rgba(rgb, dark ? 0.9 : 0.8)}`,
+        background: rgba(rgb, TINT),
+        shadow: `inset 0 -2px 0 ${rgba(rgb, 0.8)}`,
         decoration: 'none',
         flash,
       };
@@ -68,10 +76,10 @@ function variablesFor(look: HighlightLook, rgb: Rgb, dark: boolean): TypeVariabl
 
 const variable = (type: EntityType, name: keyof TypeVariables) => `--gloss-mark-${type}-${name}`;
 
-function variableBlock(styles: Settings['styles'], dark: boolean): string {
+function variableBlock(styles: Settings['styles']): string {
   const lines = ENTITY_TYPES.flatMap((type) => {
     const style = styles?.[type];
-    const values = variablesFor(lookOf(style?.look), channels(style?.color, type), dark);
+    const values = variablesFor(lookOf(style?.look), channels(style?.color, type));
     return (Object.keys(values) as (keyof TypeVariables)[]).map(
       (name) => `  ${variable(type, name)}: ${values[name]};`,
     );
@@ -140,18 +148,17 @@ const FORCED_COLORS = `@media (forced-colors: active) {
 
 /**
  * The CSS for `mark.gloss-mark[data-entity-type="…"]` for every type, from `styles`: its look
- * (background tint, underline or outline) and colour, with a dark-scheme variant, the flash shown
+ * (background tint, underline or outline) and colour, the flash shown
  * after a jump and a visible keyboard focus ring. Anything that is not a known look or a #rrggbb
  * colour is replaced by the type's default, so no text from storage ever reaches the CSS.
  */
 export function highlightCss(styles: Settings['styles']): string {
   const rules = ENTITY_TYPES.map((type) => {
     const style = styles?.[type];
-    return typeRule(type, variablesFor(lookOf(style?.look), channels(style?.color, type), false));
+    return typeRule(type, variablesFor(lookOf(style?.look), channels(style?.color, type)));
   });
   return [
-    variableBlock(styles, false),
-    `@media (prefers-color-scheme: dark) {\n${variableBlock(styles, true)}\n}`,
+    variableBlock(styles),
     BASE_RULES,
     ...rules,
     FORCED_COLORS,

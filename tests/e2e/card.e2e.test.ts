@@ -638,7 +638,7 @@ describe('settings', () => {
     const p = await visit('/article.html');
     const before = await p.evaluate(() => document.querySelector('#intro')?.getBoundingClientRect().toJSON());
     expect(await style(p, 'country:br')).toMatchObject({
-      background: 'rgba(66, 153, 225, 0.22)',
+      background: 'rgba(66, 153, 225, 0.15)',
       decoration: 'none',
       padding: '0px',
       margin: '0px',
@@ -665,7 +665,7 @@ describe('settings', () => {
     });
     expect((await style(p, 'person:antony-blinken'))?.shadow).toBe('rgba(0, 255, 0, 0.85) 0px 0px 0px 2px inset');
     // Unchanged types keep their look.
-    expect((await style(p, 'initiative:foc'))?.background).toBe('rgba(56, 161, 105, 0.22)');
+    expect((await style(p, 'initiative:foc'))?.background).toBe('rgba(56, 161, 105, 0.15)');
     // Still one sheet of ours, replaced, and no element added for it.
     expect(await p.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
     expect(await p.evaluate(() => document.querySelectorAll('style[data-gloss-ui]').length)).toBe(0);
@@ -681,14 +681,14 @@ describe('settings', () => {
         return mark ? getComputedStyle(mark).backgroundColor : null;
       });
     await p.waitForFunction(() => document.getElementById('host')?.shadowRoot?.querySelector('mark'));
-    expect(await inShadow()).toBe('rgba(66, 153, 225, 0.22)');
+    expect(await inShadow()).toBe('rgba(66, 153, 225, 0.15)');
     await writeStorage(extension, {
       settings: {
         ...DEFAULT_SETTINGS,
         styles: { ...DEFAULT_SETTINGS.styles, country: { look: 'background', color: '#000080' } },
       },
     });
-    await until(async () => (await inShadow()) === 'rgba(0, 0, 128, 0.22)', 'the shadow root mark to be restyled');
+    await until(async () => (await inShadow()) === 'rgba(0, 0, 128, 0.15)', 'the shadow root mark to be restyled');
     // Hovering a mark inside the shadow root opens its card too.
     const box = await p.evaluate(() => {
       const mark = document
