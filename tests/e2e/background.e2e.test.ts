@@ -14,6 +14,7 @@ import { ICON_OFF, ICON_ON } from '../../entrypoints/background/icons';
 import type { GlossBackground } from '../../entrypoints/background/index';
 import {
   badgeText,
+  DEFAULT_SETTINGS,
   type GlossBrowser,
   launchBrowser,
   MARK,
@@ -27,19 +28,6 @@ import {
   waitForNoMarks,
   writeStorage,
 } from './helpers';
-
-const DEFAULT_SETTINGS = {
-  paused: false,
-  site: { mode: 'everywhere', rules: [] },
-  categories: { country: true, initiative: true, organization: true, official: true },
-  styles: {
-    country: { look: 'background', color: '#4299e1' },
-    initiative: { look: 'background', color: '#38a169' },
-    organization: { look: 'background', color: '#805ad5' },
-    official: { look: 'background', color: '#dd6b20' },
-  },
-  demonyms: false,
-};
 
 const page = (body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Background test</title></head><body style="font: 18px/1.5 serif">${body}</body></html>`;

@@ -8,6 +8,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './fixtures/documents';
 import {
+  DEFAULT_SETTINGS,
   type GlossBrowser,
   launchBrowser,
   MARK,
@@ -19,19 +20,6 @@ import {
   waitForNoMarks,
   writeStorage,
 } from './helpers';
-
-const DEFAULT_SETTINGS = {
-  paused: false,
-  site: { mode: 'everywhere', rules: [] },
-  categories: { country: true, initiative: true, organization: true, official: true },
-  styles: {
-    country: { look: 'background', color: '#4299e1' },
-    initiative: { look: 'background', color: '#38a169' },
-    organization: { look: 'background', color: '#805ad5' },
-    official: { look: 'background', color: '#dd6b20' },
-  },
-  demonyms: false,
-};
 
 const knowledge = JSON.parse(readFileSync(path.join(ROOT, 'data/knowledge.json'), 'utf8')) as {
   entities: { id: string; name: string; roles: { quote: string }[] }[];

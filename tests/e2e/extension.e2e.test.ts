@@ -19,6 +19,7 @@ import {
   CONTINUED,
   collapseSpaces,
   countMarks,
+  DEFAULT_SETTINGS,
   type GlossBrowser,
   launchBrowser,
   MARK,
@@ -51,18 +52,6 @@ const STATIC_PAGES = {
 const docPath = (id: DocumentId) => `/doc/${id}.html`;
 
 const entities = new Map<string, Entity>(pack.entities.map((e) => [e.id, e]));
-const DEFAULT_SETTINGS = {
-  paused: false,
-  site: { mode: 'everywhere', rules: [] },
-  categories: { country: true, initiative: true, organization: true, official: true },
-  styles: {
-    country: { look: 'background', color: '#4299e1' },
-    initiative: { look: 'background', color: '#38a169' },
-    organization: { look: 'background', color: '#805ad5' },
-    official: { look: 'background', color: '#dd6b20' },
-  },
-  demonyms: false,
-};
 
 /** The 61 countries the itwc-61 list names (knowledge.json: relation "signed" → initiative:dfi). */
 const SIGNATORY_COUNTRIES = [

@@ -7,11 +7,15 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { defaultSettings } from '../../lib/settings/settings';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../../scripts/chromium.mjs';
 import { ROOT } from './fixtures/documents';
 
 /** The unpacked extension; GLOSS_EXTENSION_PATH points the tests at another build. */
 export const EXTENSION_PATH = path.resolve(process.env.GLOSS_EXTENSION_PATH ?? path.join(ROOT, '.output/chrome-mv3'));
+
+/** What tests write to storage to put Gloss back as installed. */
+export const DEFAULT_SETTINGS = defaultSettings();
 
 export const MARK = 'mark.gloss-mark';
 export const CONTINUED = 'data-gloss-continued';

@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_SETTINGS,
   type GlossBrowser,
   launchBrowser,
   MARK,
@@ -17,19 +18,6 @@ import {
   waitForNoMarks,
   writeStorage,
 } from './helpers';
-
-const DEFAULTS = {
-  paused: false,
-  site: { mode: 'everywhere', rules: [] },
-  categories: { country: true, initiative: true, organization: true, official: true },
-  styles: {
-    country: { look: 'background', color: '#4299e1' },
-    initiative: { look: 'background', color: '#38a169' },
-    organization: { look: 'background', color: '#805ad5' },
-    official: { look: 'background', color: '#dd6b20' },
-  },
-  demonyms: false,
-};
 
 const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title></head><body>
 <h1>Internet pledge</h1>
@@ -98,7 +86,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await writeStorage(options, { settings: structuredClone(DEFAULTS), 'settings-repair': null });
+  await writeStorage(options, { settings: structuredClone(DEFAULT_SETTINGS), 'settings-repair': null });
   await options.reload();
   await options.getByTestId('pause-switch').waitFor();
   for (const page of glossBrowser.context.pages()) if (page !== options) await page.close();
@@ -148,7 +136,7 @@ describe('the options page', () => {
     await waitForStorage(options, 'settings', (s) => (s as { paused?: boolean }).paused === true);
 
     // Another page (the popup, a command) changes the settings: the options page follows.
-    await writeStorage(options, { settings: { ...DEFAULTS, paused: false, demonyms: false } });
+    await writeStorage(options, { settings: { ...DEFAULT_SETTINGS, paused: false, demonyms: false } });
     await expect.poll(() => options.getByTestId('pause-switch').isChecked()).toBe(false);
     await expect.poll(() => options.getByTestId('demonym-switch').isChecked()).toBe(false);
   });
@@ -162,7 +150,7 @@ describe('the options page', () => {
     await setSwitch(options, 'category-country', false);
     await expect.poll(() => marksOfType(news, 'country'), { timeout: 5_000 }).toBe(0);
     expect(await marksOfType(news, 'official')).toBe(official);
-    expect((await readStorage(options, 'settings')) as typeof DEFAULTS).toMatchObject({
+    expect((await readStorage(options, 'settings')) as typeof DEFAULT_SETTINGS).toMatchObject({
       categories: { country: false, initiative: true, organization: true, official: true },
     });
 
@@ -175,7 +163,7 @@ describe('the options page', () => {
     await options.getByTestId('style-look-country').selectOption('underline');
     await options.getByTestId('style-color-country').fill('#c81e1e');
     await waitForStorage(options, 'settings', (s) => {
-      const style = (s as typeof DEFAULTS).styles.country;
+      const style = (s as typeof DEFAULT_SETTINGS).styles.country;
       return style.look === 'underline' && style.color === '#c81e1e';
     });
     const decoration = (page: Page) =>
@@ -189,7 +177,9 @@ describe('the options page', () => {
     await expect.poll(() => decoration(news), { timeout: 5_000 }).toBe('underline rgb(200, 30, 30)');
 
     await options.getByTestId('reset-styles').click();
-    await waitForStorage(options, 'settings', (s) => isDeepStrictEqual((s as typeof DEFAULTS).styles, DEFAULTS.styles));
+    await waitForStorage(options, 'settings', (s) =>
+      isDeepStrictEqual((s as typeof DEFAULT_SETTINGS).styles, DEFAULT_SETTINGS.styles),
+    );
     expect(await options.getByTestId('reset-styles').isDisabled()).toBe(true);
   });
 });
@@ -216,7 +206,10 @@ describe('site rules', () => {
 
   it('a rule’s switch turns the site back on without deleting the rule', async () => {
     await writeStorage(options, {
-      settings: { ...DEFAULTS, site: { mode: 'everywhere', rules: [{ pattern: '127.0.0.1', enabled: false }] } },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        site: { mode: 'everywhere', rules: [{ pattern: '127.0.0.1', enabled: false }] },
+      },
     });
     const news = await glossBrowser.context.newPage();
     await news.goto(server.url('/news.html'));
@@ -264,7 +257,7 @@ describe('site rules', () => {
     await options.getByTestId('rule-pattern').focus();
     await options.keyboard.type('*.example.org');
     await options.keyboard.press('Enter');
-    await waitForStorage(options, 'settings', (s) => (s as typeof DEFAULTS).site.rules.length === 1);
+    await waitForStorage(options, 'settings', (s) => (s as typeof DEFAULT_SETTINGS).site.rules.length === 1);
     // Tab from the field to the rule's switch is not needed: focus the switch and press Space.
     await options.getByTestId('rule-switch-0').focus();
     await options.keyboard.press('Space');
@@ -277,7 +270,7 @@ describe('site rules', () => {
   it('the address tester names the rule that decides', async () => {
     await writeStorage(options, {
       settings: {
-        ...DEFAULTS,
+        ...DEFAULT_SETTINGS,
         site: {
           mode: 'everywhere',
           rules: [
@@ -321,19 +314,19 @@ describe('import and export', () => {
     [
       'a __proto__ key',
       'proto.json',
-      settingsFile(DEFAULTS).replace('"paused"', '"__proto__": {"paused": true}, "paused"'),
+      settingsFile(DEFAULT_SETTINGS).replace('"paused"', '"__proto__": {"paused": true}, "paused"'),
       /forbidden key \(“__proto__”\)/,
     ],
     ['another program’s file', 'other.json', JSON.stringify({ theme: 'dark' }), /not a Gloss settings file/],
     [
       'a damaged field',
       'colour.json',
-      settingsFile({ ...DEFAULTS, styles: { country: 'red' } }),
+      settingsFile({ ...DEFAULT_SETTINGS, styles: { country: 'red' } }),
       /cannot use \(styles\)/,
     ],
   ])('a file with %s shows an error and changes nothing', async (_name, fileName, text, message) => {
     await setSwitch(options, 'demonym-switch', true);
-    const before = await waitForStorage(options, 'settings', (s) => (s as typeof DEFAULTS).demonyms === true);
+    const before = await waitForStorage(options, 'settings', (s) => (s as typeof DEFAULT_SETTINGS).demonyms === true);
     await importText(options, fileName, text);
     const status = options.getByTestId('import-status');
     await expect.poll(() => status.getAttribute('data-status')).toBe('error');
@@ -354,10 +347,10 @@ describe('import and export', () => {
 
   it('exports a dated file that imports back; a valid file replaces the settings and can be undone', async () => {
     const custom = {
-      ...DEFAULTS,
+      ...DEFAULT_SETTINGS,
       demonyms: true,
-      categories: { ...DEFAULTS.categories, organization: false },
-      styles: { ...DEFAULTS.styles, official: { look: 'outline', color: '#123456' } },
+      categories: { ...DEFAULT_SETTINGS.categories, organization: false },
+      styles: { ...DEFAULT_SETTINGS.styles, official: { look: 'outline', color: '#123456' } },
       site: { mode: 'listed', rules: [{ pattern: '*.example.com', enabled: true }] },
     };
     await writeStorage(options, { settings: custom });
@@ -374,7 +367,7 @@ describe('import and export', () => {
     expect(JSON.parse(exported)).toEqual({ format: 'gloss-settings', version: 2, settings: custom });
 
     // Back to the defaults, then the exported file brings everything back.
-    await writeStorage(options, { settings: structuredClone(DEFAULTS) });
+    await writeStorage(options, { settings: structuredClone(DEFAULT_SETTINGS) });
     await expect.poll(() => options.getByTestId('demonym-switch').isChecked()).toBe(false);
     await importText(options, download.suggestedFilename(), exported);
     const status = options.getByTestId('import-status');
@@ -386,7 +379,7 @@ describe('import and export', () => {
 
     await options.getByRole('button', { name: 'Undo import' }).click();
     await expect.poll(() => status.getAttribute('data-status')).toBe('undone');
-    expect(await readStorage(options, 'settings')).toEqual(DEFAULTS);
+    expect(await readStorage(options, 'settings')).toEqual(DEFAULT_SETTINGS);
   });
 
   it('a version 1 file is migrated on import', async () => {
@@ -397,7 +390,7 @@ describe('import and export', () => {
     );
     await expect.poll(() => options.getByTestId('import-status').getAttribute('data-status')).toBe('imported');
     expect(await readStorage(options, 'settings')).toEqual({
-      ...DEFAULTS,
+      ...DEFAULT_SETTINGS,
       demonyms: true,
       site: { mode: 'everywhere', rules: [{ pattern: 'example.com', enabled: false }] },
     });
@@ -407,7 +400,7 @@ describe('import and export', () => {
 describe('damaged settings', () => {
   it('are reported in words when the page opens, and the notice goes once dismissed', async () => {
     const damaged = {
-      ...DEFAULTS,
+      ...DEFAULT_SETTINGS,
       paused: 'yes',
       demonyms: true,
       styles: { country: 'red' },
@@ -429,7 +422,7 @@ describe('damaged settings', () => {
     await options.getByTestId('dismiss-repair').click();
     await notice.waitFor({ state: 'detached' });
     expect(await readStorage(options, 'settings')).toEqual({
-      ...DEFAULTS,
+      ...DEFAULT_SETTINGS,
       demonyms: true,
       site: { mode: 'everywhere', rules: [{ pattern: 'ok.example', enabled: false }] },
     });
@@ -470,9 +463,9 @@ describe('screenshots', () => {
   it('light and dark', async () => {
     await writeStorage(options, {
       settings: {
-        ...DEFAULTS,
-        categories: { ...DEFAULTS.categories, initiative: false },
-        styles: { ...DEFAULTS.styles, official: { look: 'underline', color: '#dd6b20' } },
+        ...DEFAULT_SETTINGS,
+        categories: { ...DEFAULT_SETTINGS.categories, initiative: false },
+        styles: { ...DEFAULT_SETTINGS.styles, official: { look: 'underline', color: '#dd6b20' } },
         site: {
           mode: 'everywhere',
           rules: [

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   countMarks,
+  DEFAULT_SETTINGS,
   type GlossBrowser,
   launchBrowser,
   marksByEntity,
@@ -36,19 +37,6 @@ const PAGES: Record<string, string> = {
   '/b.html': page('<p>Canada signed, said Antony Blinken, while Brazil did not.</p>'),
 };
 
-const DEFAULTS = {
-  paused: false,
-  site: { mode: 'everywhere', rules: [] },
-  categories: { country: true, initiative: true, organization: true, official: true },
-  styles: {
-    country: { look: 'background', color: '#4299e1' },
-    initiative: { look: 'background', color: '#38a169' },
-    organization: { look: 'background', color: '#805ad5' },
-    official: { look: 'background', color: '#dd6b20' },
-  },
-  demonyms: false,
-};
-
 let browser: GlossBrowser;
 let server: TestServer;
 let extension: Page;
@@ -65,7 +53,7 @@ afterAll(async () => {
   await server?.close();
 });
 afterEach(async () => {
-  await writeStorage(extension, { settings: DEFAULTS });
+  await writeStorage(extension, { settings: DEFAULT_SETTINGS });
   for (const p of open.splice(0)) if (!p.isClosed()) await p.close();
 });
 
