@@ -157,10 +157,5 @@ export function highlightCss(styles: Settings['styles']): string {
     const style = styles?.[type];
     return typeRule(type, variablesFor(lookOf(style?.look), channels(style?.color, type)));
   });
-  return [
-    variableBlock(styles),
-    BASE_RULES,
-    ...rules,
-    FORCED_COLORS,
-  ].join('\n');
+  return [variableBlock(styles), BASE_RULES, ...rules, FORCED_COLORS].join('\n');
 }
