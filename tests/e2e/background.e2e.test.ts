@@ -9,20 +9,17 @@
 // The toolbar icon cannot be read back (there is no action.getIcon); the tooltip set with it from
 // the same state can, and the icon files are loaded here by action.setIcon itself.
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ICON_OFF, ICON_ON } from '../../entrypoints/background/icons';
 import type { GlossBackground } from '../../entrypoints/background/index';
 import {
   badgeText,
   DEFAULT_SETTINGS,
-  type GlossBrowser,
-  launchBrowser,
+  glossSession,
   MARK,
   marksByEntity,
   readStorage,
   sleep,
-  startServer,
-  type TestServer,
   tabIdFor,
   waitForMarks,
   waitForNoMarks,
@@ -47,46 +44,16 @@ const PAGES: Record<string, string> = {
   '/live.html': page('<p>Nothing here names anyone in the documents.</p><p id="live">Brazil and India said no.</p>'),
 };
 
-let browser: GlossBrowser;
-let server: TestServer;
-/** An extension page: reads badges and storage, sends runtime messages as our own pages do. */
-let extension: Page;
-const open: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer(PAGES);
-  extension = await browser.context.newPage();
-  await extension.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await writeStorage(extension, { settings: DEFAULT_SETTINGS });
-  for (const p of open.splice(0)) if (!p.isClosed()) await p.close();
-});
-
-async function visit(url: string, minMarks = 1): Promise<Page> {
-  const p = await browser.context.newPage();
-  open.push(p);
-  await p.setViewportSize({ width: 1000, height: 700 });
-  await p.goto(url);
-  if (minMarks > 0) await waitForMarks(p, minMarks);
-  await p.bringToFront();
-  return p;
-}
+const gloss = glossSession(PAGES);
+const { track, visit } = gloss;
 
 /** Our service worker; an MV3 worker that went to sleep is woken by a message. */
 async function worker(): Promise<Worker> {
-  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`);
-  const running = browser.context.serviceWorkers().find(isOurs);
+  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${gloss.browser.extensionId}/`);
+  const running = gloss.browser.context.serviceWorkers().find(isOurs);
   if (running) return running;
-  const started = browser.context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 });
-  await extension.evaluate(() =>
+  const started = gloss.browser.context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 });
+  await gloss.extension.evaluate(() =>
     (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
       .sendMessage({ type: 'wake-up' })
       .catch(() => undefined),
@@ -133,7 +100,7 @@ async function lookUp(text: string, tabId: number): Promise<void> {
 
 /** The tooltip of the toolbar button for a tab. */
 function badgeTitle(tabId: number): Promise<string> {
-  return extension.evaluate(
+  return gloss.extension.evaluate(
     (id) =>
       (
         globalThis as unknown as { chrome: { action: { getTitle(d: { tabId: number }): Promise<string> } } }
@@ -143,7 +110,7 @@ function badgeTitle(tabId: number): Promise<string> {
 }
 
 async function expectButton(tabId: number, text: string, title: string): Promise<void> {
-  await expect.poll(() => badgeText(extension, tabId), { timeout: 5_000 }).toBe(text);
+  await expect.poll(() => badgeText(gloss.extension, tabId), { timeout: 5_000 }).toBe(text);
   await expect.poll(() => badgeTitle(tabId), { timeout: 5_000 }).toBe(title);
 }
 
@@ -157,7 +124,7 @@ function sendRuntime(message: unknown): Promise<{ answer: unknown } | { failed: 
 }
 
 function sendRuntimeJson(json: string): Promise<{ answer: unknown } | { failed: string }> {
-  return extension.evaluate(async (text) => {
+  return gloss.extension.evaluate(async (text) => {
     const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
       .chrome;
     try {
@@ -171,12 +138,12 @@ function sendRuntimeJson(json: string): Promise<{ answer: unknown } | { failed: 
 /** Whether a URL is a page of this extension, with that path (new URL gives such URLs no origin). */
 function isOurPage(href: string, pathname: string): boolean {
   const url = new URL(href);
-  return url.protocol === 'chrome-extension:' && url.host === browser.extensionId && url.pathname === pathname;
+  return url.protocol === 'chrome-extension:' && url.host === gloss.browser.extensionId && url.pathname === pathname;
 }
 
 /** The in-page card's heading and text, read inside its closed shadow root; null when none is open. */
 async function readCard(p: Page): Promise<{ name: string | null; text: string } | null> {
-  const session = await browser.context.newCDPSession(p);
+  const session = await gloss.browser.context.newCDPSession(p);
   try {
     const host = await session.send('Runtime.evaluate', { expression: "document.querySelector('gloss-card')" });
     if (!host.result.objectId) return null;
@@ -238,8 +205,8 @@ function focusedMention(p: Page) {
 
 describe('toolbar button', () => {
   it('shows the number of distinct entities on the page, and says so in its tooltip', async () => {
-    const p = await visit(server.url('/news.html'), 8);
-    const tabId = await tabIdFor(extension, p.url());
+    const p = await visit(gloss.server.url('/news.html'), 8);
+    const tabId = await tabIdFor(gloss.extension, p.url());
     const distinct = (await marksByEntity(p)).size;
     // Brazil, India, DFI, United States, Blinken, FOC, UN, EU: eight, some of them named twice.
     expect(distinct).toBeGreaterThanOrEqual(8);
@@ -248,17 +215,17 @@ describe('toolbar button', () => {
   });
 
   it('shows no count on a page that names nobody', async () => {
-    const p = await visit(server.url('/empty.html'), 0);
-    const tabId = await tabIdFor(extension, p.url());
+    const p = await visit(gloss.server.url('/empty.html'), 0);
+    const tabId = await tabIdFor(gloss.extension, p.url());
     // The content script reports only once it has highlighted something, so the tooltip may
     // still be the default one; either way there is no count and nothing says "off".
-    await expect.poll(() => badgeText(extension, tabId), { timeout: 5_000 }).toBe('');
+    await expect.poll(() => badgeText(gloss.extension, tabId), { timeout: 5_000 }).toBe('');
     expect(['Gloss', 'Gloss: no entities found on this page']).toContain(await badgeTitle(tabId));
   });
 
   it('follows the page as its names come and go', async () => {
-    const p = await visit(server.url('/live.html'), 2);
-    const tabId = await tabIdFor(extension, p.url());
+    const p = await visit(gloss.server.url('/live.html'), 2);
+    const tabId = await tabIdFor(gloss.extension, p.url());
     await expectButton(tabId, '2', 'Gloss: 2 entities on this page');
     await p.evaluate(() => {
       const extra = document.createElement('p');
@@ -273,8 +240,8 @@ describe('toolbar button', () => {
   });
 
   it('the icon files of both states load in Chromium', async () => {
-    const p = await visit(server.url('/other.html'));
-    const tabId = await tabIdFor(extension, p.url());
+    const p = await visit(gloss.server.url('/other.html'));
+    const tabId = await tabIdFor(gloss.extension, p.url());
     const sw = await worker();
     const setIcon = (path: Record<string, string>) =>
       sw.evaluate(
@@ -298,19 +265,19 @@ describe('toolbar button', () => {
 
 describe('keyboard commands', () => {
   it('toggle-site switches highlighting off for the site in every tab at once, and on again', async () => {
-    const news = await visit(server.url('/news.html'), 8);
-    const other = await visit(server.url('/other.html'));
-    const elsewhere = await visit(server.url('/other.html').replace('127.0.0.1', 'localhost'));
-    const newsTab = await tabIdFor(extension, news.url());
-    const otherTab = await tabIdFor(extension, other.url());
-    const elsewhereTab = await tabIdFor(extension, elsewhere.url());
+    const news = await visit(gloss.server.url('/news.html'), 8);
+    const other = await visit(gloss.server.url('/other.html'));
+    const elsewhere = await visit(gloss.server.url('/other.html').replace('127.0.0.1', 'localhost'));
+    const newsTab = await tabIdFor(gloss.extension, news.url());
+    const otherTab = await tabIdFor(gloss.extension, other.url());
+    const elsewhereTab = await tabIdFor(gloss.extension, elsewhere.url());
     const distinct = (await marksByEntity(news)).size;
     await expectButton(newsTab, String(distinct), `Gloss: ${distinct} entities on this page`);
 
     await runCommand('toggle-site', newsTab);
     await waitForNoMarks(news);
     await waitForNoMarks(other);
-    expect(await readStorage(extension, 'settings')).toMatchObject({
+    expect(await readStorage(gloss.extension, 'settings')).toMatchObject({
       paused: false,
       site: { mode: 'everywhere', rules: [{ pattern: '127.0.0.1', enabled: false }] },
     });
@@ -319,35 +286,35 @@ describe('keyboard commands', () => {
     // Another site keeps its highlights and its count.
     expect((await marksByEntity(elsewhere)).size).toBeGreaterThan(0);
     const elsewhereCount = String((await marksByEntity(elsewhere)).size);
-    expect(await badgeText(extension, elsewhereTab)).toBe(elsewhereCount);
+    expect(await badgeText(gloss.extension, elsewhereTab)).toBe(elsewhereCount);
 
     // Pressed again, for the tab that is active (the event's tab, as Chrome passes it).
     await news.bringToFront();
     await runCommand('toggle-site');
     expect(await waitForMarks(news, distinct)).toBeGreaterThanOrEqual(distinct);
     await waitForMarks(other, 1);
-    expect(await readStorage(extension, 'settings')).toMatchObject({ site: { rules: [] } });
+    expect(await readStorage(gloss.extension, 'settings')).toMatchObject({ site: { rules: [] } });
     await expectButton(newsTab, String(distinct), `Gloss: ${distinct} entities on this page`);
-    expect(await badgeText(extension, elsewhereTab)).toBe(elsewhereCount);
+    expect(await badgeText(gloss.extension, elsewhereTab)).toBe(elsewhereCount);
   });
 
   it('toggle-site on a page while Gloss is paused ends the pause', async () => {
-    const p = await visit(server.url('/news.html'), 8);
-    const tabId = await tabIdFor(extension, p.url());
+    const p = await visit(gloss.server.url('/news.html'), 8);
+    const tabId = await tabIdFor(gloss.extension, p.url());
     const distinct = (await marksByEntity(p)).size;
-    await writeStorage(extension, { settings: { ...DEFAULT_SETTINGS, paused: true } });
+    await writeStorage(gloss.extension, { settings: { ...DEFAULT_SETTINGS, paused: true } });
     await waitForNoMarks(p);
     await expectButton(tabId, 'off', 'Gloss is paused on every site');
 
     await runCommand('toggle-site', tabId);
     await waitForMarks(p, distinct);
-    expect(await readStorage(extension, 'settings')).toMatchObject({ paused: false, site: { rules: [] } });
+    expect(await readStorage(gloss.extension, 'settings')).toMatchObject({ paused: false, site: { rules: [] } });
     await expectButton(tabId, String(distinct), `Gloss: ${distinct} entities on this page`);
   });
 
   it('next-mention and prev-mention move focus from mention to mention, scrolling each into view', async () => {
-    const p = await visit(server.url('/news.html'), 8);
-    const tabId = await tabIdFor(extension, p.url());
+    const p = await visit(gloss.server.url('/news.html'), 8);
+    const tabId = await tabIdFor(gloss.extension, p.url());
     const heads = await mentionHeads(p);
     expect(heads.length).toBeGreaterThan(4);
     expect(await focusedMention(p)).toBeNull();
@@ -403,8 +370,8 @@ describe('context menu', () => {
   });
 
   it('looking up a selection opens the in-page card for it', async () => {
-    const p = await visit(server.url('/news.html'), 8);
-    const tabId = await tabIdFor(extension, p.url());
+    const p = await visit(gloss.server.url('/news.html'), 8);
+    const tabId = await tabIdFor(gloss.extension, p.url());
     await p.evaluate(() => {
       const text = document.querySelector('#p2 mark[data-entity="initiative:foc"]')?.firstChild;
       if (!text) throw new Error('No Freedom Online Coalition mark');
@@ -413,10 +380,10 @@ describe('context menu', () => {
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
     });
-    const pagesBefore = browser.context.pages().length;
+    const pagesBefore = gloss.browser.context.pages().length;
     await lookUp('Freedom Online\nCoalition', tabId);
     expect((await waitForCard(p, 'Freedom Online Coalition')).text).toContain('Freedom Online Coalition');
-    expect(browser.context.pages().length).toBe(pagesBefore);
+    expect(gloss.browser.context.pages().length).toBe(pagesBefore);
   });
 
   it('where Gloss does not run, opens the popup page searching for the text next to the tab', async () => {
@@ -432,10 +399,10 @@ describe('context menu', () => {
         )[0]?.id,
     );
     expect(typeof tabId).toBe('number');
-    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+    const opened = gloss.browser.context.waitForEvent('page', { timeout: 10_000 });
     await lookUp('Brazil', tabId as number);
     const popup = await opened;
-    open.push(popup);
+    track(popup);
     await popup.waitForURL(/popup\.html/);
     const url = new URL(popup.url());
     expect(isOurPage(url.href, '/popup.html')).toBe(true);
@@ -477,23 +444,23 @@ describe('messages', () => {
       if ('answer' in result) expect(result.answer).toBeUndefined();
     }
     // Still alive: a well-formed message is handled.
-    const before = browser.context.pages().length;
-    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+    const before = gloss.browser.context.pages().length;
+    const opened = gloss.browser.context.waitForEvent('page', { timeout: 10_000 });
     expect(await sendRuntime({ type: 'ui/open-document', sourceId: 'echri', quote: 'human rights' })).toEqual({
       answer: null,
     });
     const viewer = await opened;
-    open.push(viewer);
+    track(viewer);
     await viewer.waitForURL(/document\.html/);
     const url = new URL(viewer.url());
     expect(isOurPage(url.href, '/document.html')).toBe(true);
     expect(url.searchParams.get('source')).toBe('echri');
     expect(url.searchParams.get('quote')).toBe('human rights');
-    expect(browser.context.pages().length).toBe(before + 1);
+    expect(gloss.browser.context.pages().length).toBe(before + 1);
   });
 
   it('web pages cannot message the background at all', async () => {
-    const p = await visit(server.url('/other.html'));
+    const p = await visit(gloss.server.url('/other.html'));
     const reachable = await p.evaluate(
       () => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
     );
@@ -501,12 +468,12 @@ describe('messages', () => {
   });
 
   it("'ui/open-document' from a page's card opens the viewer in a tab next to the page", async () => {
-    const p = await visit(server.url('/news.html'), 8);
-    const tabId = await tabIdFor(extension, p.url());
+    const p = await visit(gloss.server.url('/news.html'), 8);
+    const tabId = await tabIdFor(gloss.extension, p.url());
     await lookUp('Freedom Online Coalition', tabId);
     await waitForCard(p, 'Freedom Online Coalition');
     // The card's first "Read in the document" button, found inside the closed shadow root and clicked.
-    const session = await browser.context.newCDPSession(p);
+    const session = await gloss.browser.context.newCDPSession(p);
     const host = await session.send('Runtime.evaluate', { expression: "document.querySelector('gloss-card')" });
     const { node } = await session.send('DOM.describeNode', {
       objectId: host.result.objectId as string,
@@ -529,10 +496,10 @@ describe('messages', () => {
     await session.detach();
     const point = result.value as { x: number; y: number } | null;
     expect(point).not.toBeNull();
-    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+    const opened = gloss.browser.context.waitForEvent('page', { timeout: 10_000 });
     await p.mouse.click(point?.x ?? 0, point?.y ?? 0);
     const viewer = await opened;
-    open.push(viewer);
+    track(viewer);
     await viewer.waitForURL(/document\.html/);
     const url = new URL(viewer.url());
     expect(isOurPage(url.href, '/document.html')).toBe(true);

@@ -5,16 +5,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from './fixtures/documents';
 import {
   DEFAULT_SETTINGS,
-  type GlossBrowser,
-  launchBrowser,
+  glossSession,
   MARK,
   sleep,
-  startServer,
-  type TestServer,
   tabIdFor,
   waitForMarks,
   waitForNoMarks,
@@ -77,38 +74,8 @@ const PAGES: Record<string, string> = {
   ),
 };
 
-let browser: GlossBrowser;
-let server: TestServer;
-/** An extension page, to send messages to tabs and write storage as the popup and options do. */
-let extension: Page;
-const open: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer(PAGES);
-  extension = await browser.context.newPage();
-  await extension.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await writeStorage(extension, { settings: DEFAULT_SETTINGS });
-  for (const p of open.splice(0)) await p.close();
-});
-
-async function visit(pathname: string, viewport = { width: 1000, height: 700 }, minMarks = 1): Promise<Page> {
-  const p = await browser.context.newPage();
-  open.push(p);
-  await p.setViewportSize(viewport);
-  await p.goto(server.url(pathname));
-  await waitForMarks(p, minMarks);
-  await p.bringToFront();
-  return p;
-}
+const gloss = glossSession(PAGES);
+const { track, visit } = gloss;
 
 // ---------------------------------------------------------------------------------------------
 // The card lives in a closed shadow root: page scripts (and Playwright's locators) cannot see in.
@@ -159,7 +126,7 @@ const sessions = new WeakMap<Page, CDPSession>();
 async function cdp(p: Page): Promise<CDPSession> {
   let session = sessions.get(p);
   if (!session) {
-    session = await browser.context.newCDPSession(p);
+    session = await gloss.browser.context.newCDPSession(p);
     sessions.set(p, session);
   }
   return session;
@@ -244,7 +211,7 @@ async function hover(p: Page, entityId: string, within = 'body'): Promise<Box> {
 }
 
 async function send(tabId: number, message: unknown): Promise<unknown> {
-  return extension.evaluate(
+  return gloss.extension.evaluate(
     async ([id, m]) => {
       const api = (
         globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }
@@ -329,14 +296,14 @@ describe('hover', () => {
   });
 
   it('closes when the page scrolls', async () => {
-    const p = await visit('/article.html', { width: 1000, height: 400 });
+    const p = await visit('/article.html', 1, { width: 1000, height: 400 });
     await hover(p, 'person:antony-blinken');
     await waitForCard(p, (c) => c.name === 'Antony Blinken');
     await p.mouse.wheel(0, 120);
     // The pointer may now rest on another highlight, which may open its own card.
     await until(async () => (await readCard(p))?.name !== 'Antony Blinken', 'the card to close on scroll');
     // A card opened by focus closes on scroll too (no pointer involved).
-    const tab = await tabIdFor(extension, p.url());
+    const tab = await tabIdFor(gloss.extension, p.url());
     await p.evaluate(() => window.scrollTo(0, 0));
     await send(tab, { type: 'page/jump', entityId: 'country:br', direction: 'next' });
     await waitForCard(p, (c) => c.name === 'Brazil');
@@ -352,10 +319,10 @@ describe('hover', () => {
     const button = await cardPoint(session, '.gloss-quote-open');
     expect(button.text).toBe('Read in the document');
     await p.mouse.move(card.rect.left + 20, card.rect.top + 20, { steps: 3 });
-    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+    const opened = gloss.browser.context.waitForEvent('page', { timeout: 10_000 });
     await p.mouse.click(button.x, button.y);
     const viewer = await opened;
-    open.push(viewer);
+    track(viewer);
     await viewer.waitForURL(/\/document\.html\?/);
     const query = new URL(viewer.url()).searchParams;
     expect(query.get('source')).toMatch(/^[a-z0-9-]+$/);
@@ -412,7 +379,7 @@ describe('placement', () => {
     ['bottom right', 'country:in', '#br'],
   ])('near the %s corner: inside the viewport, clear of the highlight', async (_, id, scope) => {
     const viewport = { width: 800, height: 600 };
-    const p = await visit('/edges.html', viewport, 4);
+    const p = await visit('/edges.html', 4, viewport);
     const markRect = await hover(p, id, scope);
     const card = await waitForCard(p, (c) => c.name === entity(id).name);
     expect(card.rect.left).toBeGreaterThanOrEqual(0);
@@ -451,8 +418,8 @@ describe('page CSS', () => {
 
 describe('messages', () => {
   it("'page/jump' scrolls to each mention in turn, focuses it and opens its card", async () => {
-    const p = await visit('/jumps.html', { width: 1000, height: 700 }, 5);
-    const tab = await tabIdFor(extension, p.url());
+    const p = await visit('/jumps.html', 5);
+    const tab = await tabIdFor(gloss.extension, p.url());
     expect(await p.evaluate(() => window.scrollY)).toBe(0);
     const heads = await p.evaluate(() =>
       [...document.querySelectorAll('mark.gloss-mark:not([data-gloss-continued])')].map((m) =>
@@ -501,8 +468,8 @@ describe('messages', () => {
   });
 
   it('keyboard: Tab goes from the focused mark into the card, Shift+Tab and Esc come back', async () => {
-    const p = await visit('/jumps.html', { width: 1000, height: 700 }, 5);
-    const tab = await tabIdFor(extension, p.url());
+    const p = await visit('/jumps.html', 5);
+    const tab = await tabIdFor(gloss.extension, p.url());
     await send(tab, { type: 'page/jump', entityId: 'country:br', direction: 'next' });
     await p.waitForFunction(() => document.activeElement?.matches('mark.gloss-mark[data-entity="country:br"]'));
     await waitForCard(p, (c) => c.name === 'Brazil');
@@ -536,7 +503,7 @@ describe('messages', () => {
 
   it("'page/lookup' opens the card for the selection, or says nothing matches", async () => {
     const p = await visit('/article.html');
-    const tab = await tabIdFor(extension, p.url());
+    const tab = await tabIdFor(gloss.extension, p.url());
     const selected = await p.evaluate(() => {
       // "Antony Blinken" inside the mark "Secretary of State Antony Blinken", as a user would select it.
       const text = document.querySelector('#intro mark[data-entity="person:antony-blinken"]')?.firstChild as Text;
@@ -578,7 +545,7 @@ describe('messages', () => {
 
   it('answers malformed messages of ours with an error and ignores others', async () => {
     const p = await visit('/article.html');
-    const tab = await tabIdFor(extension, p.url());
+    const tab = await tabIdFor(gloss.extension, p.url());
     for (const message of [
       { type: 'page/jump', entityId: 5, direction: 'up' },
       { type: 'page/jump' },
@@ -631,7 +598,7 @@ describe('settings', () => {
       padding: '0px',
       margin: '0px',
     });
-    await writeStorage(extension, {
+    await writeStorage(gloss.extension, {
       settings: {
         ...DEFAULT_SETTINGS,
         styles: {
@@ -662,7 +629,7 @@ describe('settings', () => {
   });
 
   it('restyles highlights inside open shadow roots too', async () => {
-    const p = await visit('/shadow.html', { width: 1000, height: 700 }, 1);
+    const p = await visit('/shadow.html');
     const inShadow = () =>
       p.evaluate(() => {
         const mark = document.getElementById('host')?.shadowRoot?.querySelector('mark[data-entity="country:in"]');
@@ -670,7 +637,7 @@ describe('settings', () => {
       });
     await p.waitForFunction(() => document.getElementById('host')?.shadowRoot?.querySelector('mark'));
     expect(await inShadow()).toBe('rgba(66, 153, 225, 0.15)');
-    await writeStorage(extension, {
+    await writeStorage(gloss.extension, {
       settings: {
         ...DEFAULT_SETTINGS,
         styles: { ...DEFAULT_SETTINGS.styles, country: { look: 'background', color: '#000080' } },
@@ -691,14 +658,14 @@ describe('settings', () => {
 
   it('switching a type off removes its highlights at once; on brings them back', async () => {
     const p = await visit('/article.html');
-    await writeStorage(extension, {
+    await writeStorage(gloss.extension, {
       settings: { ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories, country: false } },
     });
     await p.waitForFunction(() => document.querySelectorAll('mark[data-entity-type="country"]').length === 0);
     expect(
       await p.evaluate(() => document.querySelectorAll('mark[data-entity-type="official"]').length),
     ).toBeGreaterThan(0);
-    await writeStorage(extension, { settings: DEFAULT_SETTINGS });
+    await writeStorage(gloss.extension, { settings: DEFAULT_SETTINGS });
     await p.waitForFunction(() => document.querySelectorAll('mark[data-entity-type="country"]').length === 2);
   });
 
@@ -707,13 +674,13 @@ describe('settings', () => {
     await hover(p, 'person:antony-blinken');
     await waitForCard(p);
     expect(await p.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
-    await writeStorage(extension, { settings: { ...DEFAULT_SETTINGS, paused: true } });
+    await writeStorage(gloss.extension, { settings: { ...DEFAULT_SETTINGS, paused: true } });
     await waitForNoMarks(p);
     await p.waitForFunction(() => document.adoptedStyleSheets.length === 0);
     expect(await p.evaluate(() => document.querySelectorAll('[data-gloss-ui], gloss-card').length)).toBe(0);
     expect(await readCard(p)).toBeNull();
     // Back on: highlights and their styles return.
-    await writeStorage(extension, { settings: DEFAULT_SETTINGS });
+    await writeStorage(gloss.extension, { settings: DEFAULT_SETTINGS });
     await waitForMarks(p, 3);
     expect(await p.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
   });
@@ -724,11 +691,11 @@ describe('screenshots', () => {
     ['light', '/tmp/gloss-pageui-card.png'],
     ['dark', '/tmp/gloss-pageui-card-dark.png'],
   ] as const)('an open card on the demo page (%s)', async (scheme, file) => {
-    const p = await browser.context.newPage();
-    open.push(p);
+    const p = await gloss.browser.context.newPage();
+    track(p);
     await p.setViewportSize({ width: 1100, height: 760 });
     await p.emulateMedia({ colorScheme: scheme });
-    await p.goto(server.url('/demo.html'));
+    await p.goto(gloss.server.url('/demo.html'));
     await waitForMarks(p, 10);
     await p.bringToFront();
     await hover(p, 'initiative:dfi');

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { defaultSettings } from '../../lib/settings/settings';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../../scripts/chromium.mjs';
 import { ROOT } from './fixtures/documents';
@@ -292,4 +293,52 @@ export function normalizeName(text: string): string {
 /** The same whitespace rule, for comparing quotes with documents. */
 export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+export interface GlossSession {
+  browser: GlossBrowser;
+  server: TestServer;
+  /** An extension page: sends messages to tabs and reads and writes storage as our pages do. */
+  extension: Page;
+  /** Closes the page after the test. */
+  track(page: Page): Page;
+  /** Opens a page (a path on the server, or any URL) in a tab of its own and waits for its marks. */
+  visit(target: string, minMarks?: number, viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * For one test file: a browser with Gloss, a server for `pages` and an extension page, shared by
+ * its tests; after each test the settings are reset and the pages the test opened are closed.
+ */
+export function glossSession(pages: Record<string, string>): GlossSession {
+  const open: Page[] = [];
+  const session = {
+    track(page: Page) {
+      open.push(page);
+      return page;
+    },
+    async visit(target: string, minMarks = 1, viewport = { width: 1000, height: 700 }) {
+      const page = session.track(await session.browser.context.newPage());
+      await page.setViewportSize(viewport);
+      await page.goto(target.startsWith('/') ? session.server.url(target) : target);
+      if (minMarks > 0) await waitForMarks(page, minMarks);
+      await page.bringToFront();
+      return page;
+    },
+  } as GlossSession;
+  beforeAll(async () => {
+    session.browser = await launchBrowser();
+    session.server = await startServer(pages);
+    session.extension = await session.browser.context.newPage();
+    await session.extension.goto(`chrome-extension://${session.browser.extensionId}/popup.html`);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  afterEach(async () => {
+    await writeStorage(session.extension, { settings: DEFAULT_SETTINGS });
+    for (const page of open.splice(0)) if (!page.isClosed()) await page.close();
+  });
+  return session;
 }

@@ -2,22 +2,17 @@
 // last chose: markup and javascript: links in a page, looked up and shown in the in-page card and
 // in the popup, run nothing; quick toggles in a row; a change in one place applies in every tab.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   countMarks,
-  DEFAULT_SETTINGS,
-  type GlossBrowser,
-  launchBrowser,
+  glossSession,
   marksByEntity,
   openPopupFor,
   readStorage,
   sleep,
-  startServer,
-  type TestServer,
   tabIdFor,
   waitForMarks,
   waitForNoMarks,
-  writeStorage,
 } from './helpers';
 
 const page = (body: string) =>
@@ -37,37 +32,12 @@ const PAGES: Record<string, string> = {
   '/b.html': page('<p>Canada signed, said Antony Blinken, while Brazil did not.</p>'),
 };
 
-let browser: GlossBrowser;
-let server: TestServer;
-let extension: Page;
-const open: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer(PAGES);
-  extension = await browser.context.newPage();
-  await extension.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await writeStorage(extension, { settings: DEFAULT_SETTINGS });
-  for (const p of open.splice(0)) if (!p.isClosed()) await p.close();
-});
-
-async function visit(pathname: string, minMarks = 1): Promise<Page> {
-  const p = await browser.context.newPage();
-  open.push(p);
-  await p.goto(server.url(pathname));
-  await waitForMarks(p, minMarks);
-  return p;
-}
+const gloss = glossSession(PAGES);
+const { track, visit } = gloss;
 
 /** The text of the in-page card, read through the DevTools protocol (its shadow root is closed). */
 async function cardText(p: Page): Promise<string | null> {
-  const session = await browser.context.newCDPSession(p);
+  const session = await gloss.browser.context.newCDPSession(p);
   try {
     const host = await session.send('Runtime.evaluate', { expression: "document.querySelector('gloss-card')" });
     if (!host.result.objectId) return null;
@@ -102,7 +72,7 @@ async function waitForCardText(p: Page, expected: string): Promise<{ text: strin
 }
 
 async function lookUp(tabId: number, text: string): Promise<unknown> {
-  return extension.evaluate(
+  return gloss.extension.evaluate(
     ([id, selection]) =>
       (
         globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }
@@ -116,7 +86,7 @@ const pwned = (p: Page) => p.evaluate(() => (window as unknown as { pwned?: stri
 describe('page text is never markup', () => {
   it('a selection with markup is looked up and shown as text, and nothing runs', async () => {
     const p = await visit('/xss.html', 2);
-    const tab = await tabIdFor(extension, p.url());
+    const tab = await tabIdFor(gloss.extension, p.url());
     // The page's own text, with Brazil in it: the card is Brazil's.
     const text = (await p.textContent('#text')) ?? '';
     expect(text).toContain(IMG);
@@ -137,20 +107,20 @@ describe('page text is never markup', () => {
     await waitForCardText(p, 'India');
     await sleep(500);
     expect(await pwned(p)).toBeNull();
-    expect(p.url()).toBe(server.url('/xss.html'));
+    expect(p.url()).toBe(gloss.server.url('/xss.html'));
   });
 
   it('the popup shows a selection with markup as text', async () => {
     const p = await visit('/xss.html', 2);
-    const tab = await tabIdFor(extension, p.url());
-    const popup = await browser.context.newPage();
-    open.push(popup);
+    const tab = await tabIdFor(gloss.extension, p.url());
+    const popup = await gloss.browser.context.newPage();
+    track(popup);
     const errors: string[] = [];
     popup.on('pageerror', (error) => errors.push(String(error)));
     popup.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     // As the context menu's fallback opens it.
     await popup.goto(
-      `chrome-extension://${browser.extensionId}/popup.html?tab=${tab}&search=${encodeURIComponent(IMG + SCRIPT)}`,
+      `chrome-extension://${gloss.browser.extensionId}/popup.html?tab=${tab}&search=${encodeURIComponent(IMG + SCRIPT)}`,
     );
     await expect.poll(() => popup.getByTestId('search').inputValue(), { timeout: 10_000 }).toBe(IMG + SCRIPT);
     await popup.getByText(IMG, { exact: false }).first().waitFor({ timeout: 10_000 });
@@ -163,8 +133,8 @@ describe('page text is never markup', () => {
 describe('settings reach every tab', () => {
   it('two quick clicks on the site switch end in the state clicked last', async () => {
     const p = await visit('/a.html', 3);
-    const popup = await openPopupFor(browser.context, browser.extensionId, p);
-    open.push(popup);
+    const popup = await openPopupFor(gloss.browser.context, gloss.browser.extensionId, p);
+    track(popup);
     const input = popup.getByTestId('site-switch');
     await input.waitFor({ timeout: 10_000 });
     expect(await input.isChecked()).toBe(true);
@@ -175,14 +145,14 @@ describe('settings reach every tab', () => {
     await label.click();
     await waitForNoMarks(p, 10_000);
     await expect
-      .poll(() => readStorage(extension, 'settings'), { timeout: 5_000 })
+      .poll(() => readStorage(gloss.extension, 'settings'), { timeout: 5_000 })
       .toMatchObject({ site: { rules: [{ pattern: '127.0.0.1', enabled: false }] } });
     expect(await input.isChecked()).toBe(false);
     // And once more, on: the marks come back and no rule is left.
     await label.click();
     await waitForMarks(p, 3);
     await expect
-      .poll(() => readStorage(extension, 'settings'), { timeout: 5_000 })
+      .poll(() => readStorage(gloss.extension, 'settings'), { timeout: 5_000 })
       .toMatchObject({ site: { rules: [] } });
     await sleep(500);
     expect(await countMarks(p)).toBe(3);
@@ -191,9 +161,9 @@ describe('settings reach every tab', () => {
   it('a change on the options page applies in every open tab at once', async () => {
     const a = await visit('/a.html', 3);
     const b = await visit('/b.html', 3);
-    const options = await browser.context.newPage();
-    open.push(options);
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await gloss.browser.context.newPage();
+    track(options);
+    await options.goto(`chrome-extension://${gloss.browser.extensionId}/options.html`);
     const countries = options.locator('label', { has: options.getByTestId('category-country') });
     await countries.click();
     for (const p of [a, b]) {
@@ -212,8 +182,8 @@ describe('settings reach every tab', () => {
   it('switching a site off in one tab switches it off in the other tabs of that site', async () => {
     const a = await visit('/a.html', 3);
     const b = await visit('/b.html', 3);
-    const popup = await openPopupFor(browser.context, browser.extensionId, a);
-    open.push(popup);
+    const popup = await openPopupFor(gloss.browser.context, gloss.browser.extensionId, a);
+    track(popup);
     const input = popup.getByTestId('site-switch');
     await input.waitFor({ timeout: 10_000 });
     await popup.locator('label', { has: input }).click();
