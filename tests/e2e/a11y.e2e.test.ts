@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './fixtures/documents';
-import { type GlossBrowser, launchBrowser, startServer, type TestServer, waitForMarks } from './helpers';
+import { type GlossBrowser, inCardShadow, launchBrowser, startServer, type TestServer, waitForMarks } from './helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -48,35 +48,22 @@ async function axeViolations(p: Page, include?: string): Promise<Violation[]> {
   }, include ?? null);
 }
 
-/** The open card's shadow root as HTML (its <style> elements included), read through CDP. */
+/** The open card's shadow root as HTML (its <style> elements and adopted sheets included). */
 async function cardHtml(p: Page): Promise<string> {
   const session = await browser.context.newCDPSession(p);
   try {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const host = await session.send('Runtime.evaluate', { expression: "document.querySelector('gloss-card')" });
-      if (host.result.objectId) {
-        const { node } = await session.send('DOM.describeNode', {
-          objectId: host.result.objectId,
-          depth: 1,
-          pierce: true,
-        });
-        const shadow = node.shadowRoots?.[0];
-        if (shadow) {
-          const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-          const { result } = await session.send('Runtime.callFunctionOn', {
-            objectId: object.objectId as string,
-            functionDeclaration: `function () {
-              if (!this.querySelector('[role="dialog"] h2')) return null;
-              const adopted = [...this.adoptedStyleSheets].map((sheet) =>
-                [...sheet.cssRules].map((rule) => rule.cssText).join('\\n'));
-              return adopted.map((css) => '<style>' + css + '</style>').join('') + this.innerHTML;
-            }`,
-            returnByValue: true,
-          });
-          if (typeof result.value === 'string') return result.value;
-        }
-      }
+      const html = await inCardShadow<string>(
+        session,
+        `function () {
+          if (!this.querySelector('[role="dialog"] h2')) return null;
+          const adopted = [...this.adoptedStyleSheets].map((sheet) =>
+            [...sheet.cssRules].map((rule) => rule.cssText).join('\\n'));
+          return adopted.map((css) => '<style>' + css + '</style>').join('') + this.innerHTML;
+        }`,
+      );
+      if (html !== null) return html;
       if (Date.now() > deadline) throw new Error('No open card');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

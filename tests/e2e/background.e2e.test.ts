@@ -16,6 +16,7 @@ import {
   badgeText,
   DEFAULT_SETTINGS,
   glossSession,
+  inCardShadow,
   MARK,
   marksByEntity,
   readStorage,
@@ -145,21 +146,13 @@ function isOurPage(href: string, pathname: string): boolean {
 async function readCard(p: Page): Promise<{ name: string | null; text: string } | null> {
   const session = await gloss.browser.context.newCDPSession(p);
   try {
-    const host = await session.send('Runtime.evaluate', { expression: "document.querySelector('gloss-card')" });
-    if (!host.result.objectId) return null;
-    const { node } = await session.send('DOM.describeNode', { objectId: host.result.objectId, depth: 1, pierce: true });
-    const shadow = node.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result } = await session.send('Runtime.callFunctionOn', {
-      objectId: object.objectId as string,
-      functionDeclaration: `function () {
+    return await inCardShadow(
+      session,
+      `function () {
         const card = this.querySelector('[role="dialog"]');
         return card ? { name: card.querySelector('h2')?.textContent ?? null, text: card.textContent } : null;
       }`,
-      returnByValue: true,
-    });
-    return (result.value as { name: string | null; text: string } | null) ?? null;
+    );
   } finally {
     await session.detach();
   }

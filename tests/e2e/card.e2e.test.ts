@@ -10,6 +10,7 @@ import { ROOT } from './fixtures/documents';
 import {
   DEFAULT_SETTINGS,
   glossSession,
+  inCardShadow,
   MARK,
   sleep,
   tabIdFor,
@@ -134,20 +135,7 @@ async function cdp(p: Page): Promise<CDPSession> {
 
 /** The open card, read inside its closed shadow root; null when there is none. */
 async function readCard(p: Page): Promise<CardState | null> {
-  const session = await cdp(p);
-  const host = await session.send('Runtime.evaluate', { expression: "document.querySelector('gloss-card')" });
-  if (!host.result.objectId) return null;
-  const { node } = await session.send('DOM.describeNode', { objectId: host.result.objectId, depth: 1, pierce: true });
-  const shadow = node.shadowRoots?.[0];
-  if (!shadow) throw new Error('The card host has no shadow root');
-  expect(shadow.shadowRootType).toBe('closed');
-  const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-  const { result } = await session.send('Runtime.callFunctionOn', {
-    objectId: object.objectId as string,
-    functionDeclaration: READ_CARD,
-    returnByValue: true,
-  });
-  return (result.value as CardState | null) ?? null;
+  return inCardShadow<CardState>(await cdp(p), READ_CARD);
 }
 
 async function waitForCard(p: Page, accept: (card: CardState) => boolean = () => true, timeoutMs = 5000) {

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { defaultSettings } from '../../lib/settings/settings';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../../scripts/chromium.mjs';
@@ -341,4 +341,26 @@ export function glossSession(pages: Record<string, string>): GlossSession {
     for (const page of open.splice(0)) if (!page.isClosed()) await page.close();
   });
   return session;
+}
+
+/**
+ * Runs `functionDeclaration` (the source of a function whose `this` is the in-page card's shadow
+ * root) in the page and returns its value; null when there is no card. The card's shadow root is
+ * closed, so neither page scripts nor Playwright's locators see in: only the DevTools protocol
+ * does. Throws if the root is not closed, since that is a promise of its own.
+ */
+export async function inCardShadow<T>(session: CDPSession, functionDeclaration: string): Promise<T | null> {
+  const host = await session.send('Runtime.evaluate', { expression: "document.querySelector('gloss-card')" });
+  if (!host.result.objectId) return null;
+  const { node } = await session.send('DOM.describeNode', { objectId: host.result.objectId, depth: 1, pierce: true });
+  const shadow = node.shadowRoots?.[0];
+  if (!shadow) throw new Error('The card host has no shadow root');
+  if (shadow.shadowRootType !== 'closed') throw new Error(`The card's shadow root is ${shadow.shadowRootType}`);
+  const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  const { result } = await session.send('Runtime.callFunctionOn', {
+    objectId: object.objectId as string,
+    functionDeclaration,
+    returnByValue: true,
+  });
+  return (result.value as T | null) ?? null;
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countMarks,
   glossSession,
+  inCardShadow,
   marksByEntity,
   openPopupFor,
   readStorage,
@@ -39,22 +40,14 @@ const { track, visit } = gloss;
 async function cardText(p: Page): Promise<string | null> {
   const session = await gloss.browser.context.newCDPSession(p);
   try {
-    const host = await session.send('Runtime.evaluate', { expression: "document.querySelector('gloss-card')" });
-    if (!host.result.objectId) return null;
-    const { node } = await session.send('DOM.describeNode', { objectId: host.result.objectId, depth: 1, pierce: true });
-    const shadow = node.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result } = await session.send('Runtime.callFunctionOn', {
-      objectId: object.objectId as string,
-      functionDeclaration: `function () {
+    return await inCardShadow<string>(
+      session,
+      `function () {
         const card = this.querySelector('[role="dialog"]');
         return card ? JSON.stringify({ text: card.textContent, images: this.querySelectorAll('img').length,
           scripts: this.querySelectorAll('script').length }) : null;
       }`,
-      returnByValue: true,
-    });
-    return (result.value as string | null) ?? null;
+    );
   } finally {
     await session.detach();
   }
