@@ -239,57 +239,99 @@ function trieSource(node: TrieNode, inside: string, between: string, previous?: 
   return plain.length === 1 ? (plain[0] as string) : `(?:${plain.join('|')})`;
 }
 
-interface Tries {
-  /** Latin-script names, bounded by word boundaries: nearly every page needs only these. */
-  bounded?: TrieNode;
-  /** Names in other spaced scripts (Cyrillic...), also bounded. */
-  otherBounded?: TrieNode;
-  arabic?: TrieNode;
-  unbounded?: TrieNode;
-}
+/** The aliases by script, each its own pattern: a text compiles and runs only those it needs. */
+const GROUPS = ['bounded', 'otherBounded', 'arabic', 'unbounded'] as const;
+type Group = (typeof GROUPS)[number];
 
-/** The source of the one pattern, for texts with (`tolerant`) or without invisible characters. */
-function patternSource(tries: Tries, tolerant: boolean): string {
+/**
+ * The source of one group's pattern, for texts with (`tolerant`) or without zero-width spaces.
+ * Every group's pattern tries the spans to skip first, so all of them skip the same URLs and
+ * handles.
+ */
+function patternSource(group: Group, trie: TrieNode, tolerant: boolean): string {
   const inside = tolerant ? INSIDE_WORD : '';
   const between = tolerant ? BETWEEN_WORDS : `[${SPACE}]+`;
-  const source = (root: TrieNode) => `${firstCharacters(root)}${trieSource(root, inside, between)}`;
-  const branches = [`(${SKIPPED})`];
-  for (const trie of [tries.bounded, tries.otherBounded]) {
-    if (!trie) continue;
-    // U+02BC (ʼ) is a letter in Unicode but serves as an apostrophe: "Chinaʼs" is China.
-    branches.push(`(?<![${WORD}][${GLUE}]*)${source(trie)}(?![${GLUE}]*(?!\\u02BC)[${WORD}])`);
-  }
-  if (tries.arabic) {
+  const names = `${firstCharacters(trie)}${trieSource(trie, inside, between)}`;
+  let branch = names;
+  if (group === 'arabic') {
     const prefixes = `(?:[وف][${ARABIC_MARKS}]*)?(?:[بلك][${ARABIC_MARKS}]*)?`;
-    branches.push(`(?<=(?:^|[^${WORD}${GLUE}])${prefixes})${source(tries.arabic)}(?![${GLUE}]*[${WORD}])`);
+    branch = `(?<=(?:^|[^${WORD}${GLUE}])${prefixes})${names}(?![${GLUE}]*[${WORD}])`;
+  } else if (group !== 'unbounded') {
+    // U+02BC (ʼ) is a letter in Unicode but serves as an apostrophe: "Chinaʼs" is China.
+    branch = `(?<![${WORD}][${GLUE}]*)${names}(?![${GLUE}]*(?!\\u02BC)[${WORD}])`;
   }
-  if (tries.unbounded) branches.push(source(tries.unbounded));
-  return branches.join('|');
+  return `(${SKIPPED})|${branch}`;
 }
 
-const HAS_INVISIBLE = new RegExp(`[${INVISIBLE}]`, 'u');
+const GLUE_CHARACTER_SET = new Set(['\u00AD', '\u200C', '\u200D', '\u2060', '\uFEFF']);
+const ZERO_WIDTH_SPACE = /\u200B/;
 const LATIN_ONLY = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u;
 /** A letter of a spaced script other than Latin and Arabic: Cyrillic, Greek... */
 const OTHER_LETTER =
   /(?![\p{Script=Latin}\p{Script=Arabic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])\p{L}/u;
 
+function groupOf(key: string): Group {
+  if (UNSPACED_SCRIPT.test(key)) return 'unbounded';
+  if (ARABIC_SCRIPT.test(key)) return 'arabic';
+  return LATIN_ONLY.test(key) ? 'bounded' : 'otherBounded';
+}
+
+function execFrom(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  return pattern.exec(text);
+}
+
+/** A text as the patterns read it, and the way back to offsets in the text that was given. */
+interface ReadText {
+  text: string;
+  start: (at: number) => number;
+  end: (at: number) => number;
+}
+
+const WORD_CHARACTER = new RegExp(`[${WORD}]`, 'u');
+const INVISIBLE_CHARACTERS = new RegExp(`[${INVISIBLE}]`, 'u');
+
+/**
+ * The text without the invisible characters that cannot part two words of a name: those that join
+ * what they separate (soft hyphens, joiners) and zero-width spaces next to a space, punctuation or
+ * either end, where something else already parts the words. The text reads the same without them,
+ * so the plain patterns need not allow one between every two letters, a spelling several times
+ * slower to compile. A zero-width space between two letters stays: it may part two words there.
+ */
+function readable(text: string): ReadText {
+  if (!INVISIBLE_CHARACTERS.test(text)) return { text, start: (at) => at, end: (at) => at };
+  const kept: number[] = [];
+  let read = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charAt(i);
+    if (GLUE_CHARACTER_SET.has(unit)) continue;
+    if (unit === '\u200B' && !(WORD_CHARACTER.test(text.charAt(i - 1)) && WORD_CHARACTER.test(text.charAt(i + 1)))) {
+      continue;
+    }
+    kept.push(i);
+    read += unit;
+  }
+  return {
+    text: read,
+    start: (at) => kept[at] ?? text.length,
+    end: (at) => (at === 0 ? 0 : (kept[at - 1] as number) + 1),
+  };
+}
+
 export class Matcher {
-  private readonly tries: Tries = {};
-  // The pattern, compiled on first use, in the spelling a text needs. V8 compiles a pattern of
-  // every alias in one blocking step that grows with its size, so a text gets only the branches
-  // for the scripts it contains (a page in English never pays for the Chinese, Arabic and Russian
-  // names), and soft hyphens and zero-width characters inside names, which need a class between
-  // every two letters, only where the text has them. Branches a text leaves out could not match
-  // in it, so every spelling finds the same; find() makes one pass of one of them.
+  private readonly tries = new Map<Group, TrieNode>();
+  // Each group's pattern, compiled on first use, in the spelling a text needs. V8 compiles a
+  // pattern in one blocking step that grows with its size (tens of ms for the Latin names), so a
+  // text runs only the groups for the scripts it contains (a page in English never pays for the
+  // Chinese, Arabic and Russian names), and the spelling that allows zero-width spaces inside
+  // names, with a class between every two letters, only where the text has one. A group left out
+  // could not match in the text, so every text finds what one pattern of all names would find.
   private readonly patterns = new Map<string, RegExp>();
   private readonly entries = new Map<string, Entry>();
   readonly aliasCount: number;
 
   constructor(aliases: readonly MatcherAlias[], options: MatchOptions = {}) {
-    const bounded: string[][] = [];
-    const otherBounded: string[][] = [];
-    const arabic: string[][] = [];
-    const unbounded: string[][] = [];
+    const units = new Map<Group, string[][]>(GROUPS.map((group) => [group, []]));
     let count = 0;
     for (const alias of aliases) {
       if (alias.kind === 'demonym' && !options.demonyms) continue;
@@ -304,36 +346,37 @@ export class Matcher {
       }
       if (alias.kind === 'acronym' && WORDLIKE_ACRONYMS.has(key)) entry.wordlike = true;
       this.entries.set(key, entry);
-      const units = aliasUnits(alias.text);
-      if (UNSPACED_SCRIPT.test(key)) unbounded.push(units);
-      else if (ARABIC_SCRIPT.test(key)) arabic.push(units);
-      else if (LATIN_ONLY.test(key)) bounded.push(units);
-      else otherBounded.push(units);
+      units.get(groupOf(key))?.push(aliasUnits(alias.text));
       count++;
     }
     this.aliasCount = count;
-    if (bounded.length > 0) this.tries.bounded = buildTrie(bounded);
-    if (otherBounded.length > 0) this.tries.otherBounded = buildTrie(otherBounded);
-    if (arabic.length > 0) this.tries.arabic = buildTrie(arabic);
-    if (unbounded.length > 0) this.tries.unbounded = buildTrie(unbounded);
+    for (const [group, aliasUnitsOfGroup] of units) {
+      if (aliasUnitsOfGroup.length > 0) this.tries.set(group, buildTrie(aliasUnitsOfGroup));
+    }
   }
 
-  /** The regex for `text`, compiled on first use. */
-  private patternFor(text: string): RegExp {
-    const tolerant = HAS_INVISIBLE.test(text);
-    const needed: Tries = {
-      bounded: this.tries.bounded,
-      otherBounded: OTHER_LETTER.test(text) ? this.tries.otherBounded : undefined,
-      arabic: ARABIC_SCRIPT.test(text) ? this.tries.arabic : undefined,
-      unbounded: UNSPACED_SCRIPT.test(text) ? this.tries.unbounded : undefined,
-    };
-    const key = [tolerant, needed.otherBounded, needed.arabic, needed.unbounded].map((x) => (x ? 1 : 0)).join('');
-    let pattern = this.patterns.get(key);
-    if (!pattern) {
-      pattern = new RegExp(patternSource(needed, tolerant), 'gu');
-      this.patterns.set(key, pattern);
+  /** The patterns compiled so far, in the order they were first needed (for tests and benchmarks). */
+  get compiledPatterns(): string[] {
+    return [...this.patterns.keys()];
+  }
+
+  /** The patterns `text` needs, each compiled on first use, in the order of GROUPS. */
+  private patternsFor(text: string): RegExp[] {
+    const tolerant = ZERO_WIDTH_SPACE.test(text);
+    const patterns: RegExp[] = [];
+    for (const [group, trie] of this.tries) {
+      if (group === 'otherBounded' && !OTHER_LETTER.test(text)) continue;
+      if (group === 'arabic' && !ARABIC_SCRIPT.test(text)) continue;
+      if (group === 'unbounded' && !UNSPACED_SCRIPT.test(text)) continue;
+      const key = `${group}${tolerant ? ' tolerant' : ''}`;
+      let pattern = this.patterns.get(key);
+      if (!pattern) {
+        pattern = new RegExp(patternSource(group, trie, tolerant), 'gu');
+        this.patterns.set(key, pattern);
+      }
+      patterns.push(pattern);
     }
-    return pattern;
+    return patterns;
   }
 
   /**
@@ -341,28 +384,47 @@ export class Matcher {
    * already named across calls; it is updated as mentions are found.
    */
   find(text: string, context: MentionContext = new Set()): Match[] {
+    const read = readable(text);
+    const patterns = this.patternsFor(read.text);
     const matches: Match[] = [];
-    const pattern = this.patternFor(text);
-    pattern.lastIndex = 0;
-    let found: RegExpExecArray | null = pattern.exec(text);
-    while (found !== null) {
+    // The next hit of each pattern at or after the cursor; the leftmost one is taken, as one
+    // pattern of all the groups would (a span to skip is found by every pattern alike).
+    const next = patterns.map((pattern) => execFrom(pattern, read.text, 0));
+    for (;;) {
+      let first = -1;
+      for (let i = 0; i < next.length; i++) {
+        const found = next[i];
+        if (found && (first < 0 || found.index < (next[first] as RegExpExecArray).index)) first = i;
+      }
+      if (first < 0) return matches;
+      const found = next[first] as RegExpExecArray;
       const surface = found[0];
+      const start = found.index;
+      let end = start + surface.length;
       // found[1]: a URL, e-mail address, domain, hashtag or handle, skipped whole.
       if (found[1] === undefined) {
-        const start = found.index;
-        const end = start + surface.length;
-        const target = this.resolve(text, start, end, surface, context);
+        const target = this.resolve(read.text, start, end, surface, context);
         if (target) {
-          matches.push({ start, end, entityId: target.entityId, entityType: target.entityType, text: surface });
+          const from = read.start(start);
+          const to = read.end(end);
+          matches.push({
+            start: from,
+            end: to,
+            entityId: target.entityId,
+            entityType: target.entityType,
+            text: text.slice(from, to),
+          });
           context.add(target.entityId);
         } else {
           // Not a mention here: a shorter alias may still start inside it.
-          pattern.lastIndex = start + ((surface.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
+          end = start + ((surface.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
         }
       }
-      found = pattern.exec(text);
+      for (let i = 0; i < next.length; i++) {
+        const pending = next[i];
+        if (pending && pending.index < end) next[i] = execFrom(patterns[i] as RegExp, read.text, end);
+      }
     }
-    return matches;
   }
 
   private lookup(surface: string): Entry | undefined {
