@@ -157,6 +157,75 @@ function yieldToPage(): Promise<void> {
   });
 }
 
+/**
+ * Waits for the next frame and returns how long the page then took to render (style, layout,
+ * paint): the time from the frame's callbacks to the next task. Null where that cannot be
+ * measured: no frames (hidden tab, offscreen frame, no DOM rendering), or none within `limitMs`.
+ */
+function renderingCost(view: (Window & typeof globalThis) | null, limitMs: number): Promise<number | null> {
+  if (!view || typeof view.requestAnimationFrame !== 'function' || view.document.visibilityState === 'hidden') {
+    return yieldToPage().then(() => null);
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      view.cancelAnimationFrame(frame);
+      resolve(null);
+    }, limitMs);
+    const frame = view.requestAnimationFrame(() => {
+      clearTimeout(timer);
+      const renderingStarts = performance.now();
+      void yieldToPage().then(() => resolve(performance.now() - renderingStarts));
+    });
+  });
+}
+
+/**
+ * How long a slice that writes marks may run, learnt from what rendering our writes costs the
+ * page. The slice and the render after it make one frame. A render costs a fixed part, whatever
+ * was written (on a flat article of a million words Chromium spends 120 ms on style, layout and
+ * paint after one changed character), and a part that grows with what was written. Where the
+ * fixed part is small, a slice writes as much as keeps its frame under a long task (50 ms);
+ * where every render is a long task anyway, a slice writes about as long as the fixed part takes,
+ * so that there are far fewer renders.
+ */
+export class WriteBudget {
+  /** The cheapest render seen: the fixed part, and what the smallest slice wrote. */
+  private fixedMs = Number.POSITIVE_INFINITY;
+  /** Render time per ms of writing, beyond the fixed part, from the latest slice; at first about 1. */
+  private perWriteMs = 1;
+  ms: number;
+
+  constructor(private readonly floorMs: number) {
+    this.ms = floorMs;
+  }
+
+  observe(writingMs: number, renderingMs: number): void {
+    this.fixedMs = Math.min(this.fixedMs, renderingMs);
+    if (writingMs > 0 && renderingMs > this.fixedMs) this.perWriteMs = (renderingMs - this.fixedMs) / writingMs;
+    const ms =
+      this.fixedMs >= FRAME_TARGET_MS
+        ? Math.min(this.fixedMs, MAX_WRITE_SLICE_MS)
+        : (FRAME_TARGET_MS - this.fixedMs) / (1 + this.perWriteMs);
+    this.ms = Math.max(this.floorMs, ms);
+  }
+}
+
+/** A frame under a long task (50 ms), with room for what a slice runs past its check. */
+const FRAME_TARGET_MS = 40;
+/** Even where every render is a long task, the page gets its turn at least this often. */
+const MAX_WRITE_SLICE_MS = 200;
+/** A frame that does not come within this is not waited for again (a throttled frame). */
+const FRAME_WAIT_LIMIT_MS = 250;
+
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  // The attributes that decide whether an element's text is ours to mark.
+  attributes: true,
+  attributeFilter: ['hidden', 'aria-hidden', 'contenteditable'],
+};
+
 /** Stands in the work queue for "the runs of text visible now", read before the rest. */
 const VIEWPORT = Symbol('viewport');
 /** At most this many runs are read for the first, visible pass. */
@@ -198,6 +267,9 @@ export class Annotator {
   private running: Promise<void> | null = null;
   /** Bumped by clear(): slices of an older run stop instead of writing. */
   private generation = 0;
+  private readonly writeBudget: WriteBudget;
+  /** False once frames stopped coming (throttled): then slices just yield. */
+  private framesMeasurable = true;
 
   constructor(
     private readonly root: Element | Document | ShadowRoot,
@@ -206,6 +278,7 @@ export class Annotator {
     this.matcher = options.matcher;
     this.onChange = options.onChange ?? (() => {});
     this.sliceMs = options.sliceMs ?? 10;
+    this.writeBudget = new WriteBudget(this.sliceMs);
     this.shadowStyles = options.shadowStyles;
     this.readable = isHtmlDocument(root.ownerDocument ?? (root as Document));
   }
@@ -336,14 +409,26 @@ export class Annotator {
   private observe(): void {
     if (this.observer || typeof MutationObserver === 'undefined') return;
     this.observer = new MutationObserver((records) => this.handleRecords(records));
-    this.observer.observe(this.root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      // The attributes that decide whether an element's text is ours to mark.
-      attributes: true,
-      attributeFilter: ['hidden', 'aria-hidden', 'contenteditable'],
-    });
+    this.observer.observe(this.root, OBSERVED);
+  }
+
+  /**
+   * Makes our own writes without the observer: the page cannot run in the middle of them, and a
+   * record for each split and insertion (five per mark) would only be thrown away. The page's
+   * records up to now must have been taken first.
+   */
+  private unobserved(write: () => void): void {
+    const observer = this.observer;
+    if (!observer) {
+      write();
+      return;
+    }
+    observer.disconnect();
+    try {
+      write();
+    } finally {
+      observer.observe(this.root, OBSERVED);
+    }
   }
 
   private schedule(): Promise<void> {
@@ -359,23 +444,63 @@ export class Annotator {
 
   private async drain(): Promise<void> {
     const generation = this.generation;
+    // Compiling the pattern cannot be cut into slices: it comes in steps of its own, after the
+    // caller's task.
+    do {
+      await yieldToPage();
+      if (generation !== this.generation) return;
+    } while (this.matcher.warmUp());
     let sliceStart = performance.now();
     let wrote = false;
     for (let next = this.takePending(); next !== null; next = this.takePending()) {
       const chunks = next === VIEWPORT ? this.visibleChunks() : this.readChunks(next);
       for (const chunk of chunks) {
         if (generation !== this.generation) return;
-        wrote = this.wrapChunk(chunk) || wrote;
-        if (performance.now() - sliceStart > this.sliceMs) {
-          if (wrote) this.onChange();
+        // A text in a script met for the first time compiles its pattern: that starts a slice.
+        if (performance.now() - sliceStart > 1 && this.matcher.wouldCompile(chunk.data.join(''))) {
+          await this.yieldAfter(wrote, performance.now() - sliceStart);
           wrote = false;
-          await yieldToPage();
+          if (generation !== this.generation) return;
+          sliceStart = performance.now();
+        }
+        wrote = this.wrapChunk(chunk) || wrote;
+        const elapsed = performance.now() - sliceStart;
+        if (elapsed > this.sliceMs && (!wrote || elapsed > this.writeBudget.ms)) {
+          await this.yieldAfter(wrote, elapsed);
+          wrote = false;
           if (generation !== this.generation) return;
           sliceStart = performance.now();
         }
       }
+      // What is on screen is shown before anything else is read.
+      if (next === VIEWPORT && wrote) {
+        await this.yieldAfter(wrote, performance.now() - sliceStart);
+        wrote = false;
+        if (generation !== this.generation) return;
+        sliceStart = performance.now();
+      }
     }
     if (wrote) this.onChange();
+  }
+
+  /**
+   * Lets the page run. After writes, waits for the page to render them and sizes the next
+   * writing slice by what that cost; reading alone changes nothing to render.
+   */
+  private async yieldAfter(wrote: boolean, sliceMs: number): Promise<void> {
+    if (!wrote || !this.framesMeasurable) {
+      if (wrote) this.onChange();
+      await yieldToPage();
+      return;
+    }
+    this.onChange();
+    const view = (this.root.ownerDocument ?? (this.root as Document)).defaultView;
+    const rendering = await renderingCost(view, FRAME_WAIT_LIMIT_MS);
+    if (rendering === null) {
+      if (view?.document.visibilityState !== 'hidden') this.framesMeasurable = false;
+      return;
+    }
+    this.writeBudget.observe(sliceMs, rendering);
   }
 
   /**
@@ -574,23 +699,23 @@ export class Annotator {
     let previous: MarkRange | null = null;
     // An array of text nodes as the context makes mark.js read exactly this chunk's text,
     // so our offsets and its offsets agree.
-    withSingleNodeIterators(() =>
-      new Mark(nodes as unknown as HTMLElement[]).markRanges(ranges, {
-        element: 'mark',
-        className: MARK_CLASS,
-        each: (element: Element, range: unknown) => {
-          const markRange = range as MarkRange;
-          element.setAttribute('data-entity', markRange.entityId);
-          element.setAttribute('data-entity-type', markRange.entityType);
-          if (markRange === previous) element.setAttribute(CONTINUED_ATTRIBUTE, '');
-          else this.count(markRange.entityId, 1);
-          previous = markRange;
-        },
-      }),
+    this.unobserved(() =>
+      withSingleNodeIterators(() =>
+        new Mark(nodes as unknown as HTMLElement[]).markRanges(ranges, {
+          element: 'mark',
+          className: MARK_CLASS,
+          each: (element: Element, range: unknown) => {
+            const markRange = range as MarkRange;
+            element.setAttribute('data-entity', markRange.entityId);
+            element.setAttribute('data-entity-type', markRange.entityType);
+            if (markRange === previous) element.setAttribute(CONTINUED_ATTRIBUTE, '');
+            else this.count(markRange.entityId, 1);
+            previous = markRange;
+          },
+        }),
+      ),
     );
     for (const [i, node] of nodes.entries()) this.recordGroup(node, data[i] as string, followers[i] ?? null);
-    // Our splits and insertions must never come back to us as if the page had made them.
-    this.discardOwnRecords();
     return true;
   }
 

@@ -711,6 +711,28 @@ describe('patterns per script', () => {
     expect(fresh.find('Canada\u200BJapan').map((m) => m.text)).toEqual(['Canada', 'Japan']);
   });
 
+  it('tells ahead whether a text would compile a pattern', () => {
+    const fresh = new Matcher(matcherAliases());
+    expect(fresh.wouldCompile('Canada')).toBe(true);
+    fresh.find('Canada');
+    expect(fresh.wouldCompile('Japan, Ger\u00ADmany')).toBe(false);
+    expect(fresh.wouldCompile('Japan и Россия')).toBe(true);
+    fresh.find('Россия');
+    expect(fresh.wouldCompile('Japan и Россия')).toBe(false);
+    expect(fresh.wouldCompile('中国')).toBe(true);
+  });
+
+  it('prepares the Latin names on warmUp(), in two steps and once, so that a caller can yield between them', () => {
+    const fresh = new Matcher(matcherAliases());
+    expect(fresh.warmUp()).toBe(true);
+    expect(fresh.compiledPatterns).toEqual([]);
+    expect(fresh.warmUp()).toBe(true);
+    expect(fresh.compiledPatterns).toEqual(['bounded']);
+    expect(fresh.warmUp()).toBe(false);
+    expect(fresh.find('Canada').map((m) => m.entityId)).toEqual(['country:ca']);
+    expect(fresh.compiledPatterns).toEqual(['bounded']);
+  });
+
   const pieces = ['Canada', 'Россия', 'Франция', 'الصين', 'والهند', '中国', '美国和日本', 'U.S.', ' ', ', ', '. ', 'x'];
   // A text gets only the branches for the scripts it contains; a text with every script gets them
   // all. The mentions inside the first text must be the same either way.

@@ -132,8 +132,19 @@ const LATIN = /\p{Script=Latin}/u;
 // The Arabic definite article at the start of a name, as one unit of the trie.
 const ARTICLE = '\u0000ال';
 
-/** The pattern for one character (or the Arabic article) of an alias. */
+const unitPatterns = new Map<string, string>();
+
+/** The pattern for one character (or the Arabic article) of an alias; a trie repeats the same few. */
 function unitPattern(unit: string): string {
+  let pattern = unitPatterns.get(unit);
+  if (pattern === undefined) {
+    pattern = spellUnit(unit);
+    unitPatterns.set(unit, pattern);
+  }
+  return pattern;
+}
+
+function spellUnit(unit: string): string {
   if (unit === "'") return APOSTROPHE_CLASS;
   if (unit === '-') return HYPHEN_CLASS;
   if (unit === '"') return QUOTE_CLASS;
@@ -327,6 +338,8 @@ export class Matcher {
   // names, with a class between every two letters, only where the text has one. A group left out
   // could not match in the text, so every text finds what one pattern of all names would find.
   private readonly patterns = new Map<string, RegExp>();
+  /** Sources built ahead of their pattern by warmUp(). */
+  private readonly sources = new Map<string, string>();
   private readonly entries = new Map<string, Entry>();
   readonly aliasCount: number;
 
@@ -360,23 +373,55 @@ export class Matcher {
     return [...this.patterns.keys()];
   }
 
+  /**
+   * Prepares the pattern that every text needs (the Latin names) ahead of the first find(), one
+   * step per call (building its source, then compiling it), so that a caller working in slices
+   * can yield between the steps, the longest that cannot be cut. False when nothing was left.
+   */
+  warmUp(): boolean {
+    const trie = this.tries.get('bounded');
+    if (!trie || this.patterns.has('bounded')) return false;
+    if (!this.sources.has('bounded')) {
+      this.sources.set('bounded', patternSource('bounded', trie, false));
+      return true;
+    }
+    for (const pattern of this.patternsFor('')) {
+      // V8 compiles a pattern to bytecode on its first run and to machine code on its second.
+      execFrom(pattern, '', 0);
+      execFrom(pattern, '', 0);
+    }
+    return true;
+  }
+
+  /** Whether find(text) would first compile a pattern (a script or spelling not met before). */
+  wouldCompile(text: string): boolean {
+    return this.neededKeys(readable(text).text).some(([key]) => !this.patterns.has(key));
+  }
+
   /** The patterns `text` needs, each compiled on first use, in the order of GROUPS. */
   private patternsFor(text: string): RegExp[] {
+    return this.neededKeys(text).map(([key, group, trie, tolerant]) => {
+      let pattern = this.patterns.get(key);
+      if (!pattern) {
+        pattern = new RegExp(this.sources.get(key) ?? patternSource(group, trie, tolerant), 'gu');
+        this.patterns.set(key, pattern);
+        this.sources.delete(key);
+      }
+      return pattern;
+    });
+  }
+
+  /** The groups a (readable) text needs, in the order of GROUPS, each with its pattern's key. */
+  private neededKeys(text: string): [string, Group, TrieNode, boolean][] {
     const tolerant = ZERO_WIDTH_SPACE.test(text);
-    const patterns: RegExp[] = [];
+    const needed: [string, Group, TrieNode, boolean][] = [];
     for (const [group, trie] of this.tries) {
       if (group === 'otherBounded' && !OTHER_LETTER.test(text)) continue;
       if (group === 'arabic' && !ARABIC_SCRIPT.test(text)) continue;
       if (group === 'unbounded' && !UNSPACED_SCRIPT.test(text)) continue;
-      const key = `${group}${tolerant ? ' tolerant' : ''}`;
-      let pattern = this.patterns.get(key);
-      if (!pattern) {
-        pattern = new RegExp(patternSource(group, trie, tolerant), 'gu');
-        this.patterns.set(key, pattern);
-      }
-      patterns.push(pattern);
+      needed.push([`${group}${tolerant ? ' tolerant' : ''}`, group, trie, tolerant]);
     }
-    return patterns;
+    return needed;
   }
 
   /**
