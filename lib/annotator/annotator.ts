@@ -214,6 +214,8 @@ export class WriteBudget {
 const FRAME_TARGET_MS = 40;
 /** Even where every render is a long task, the page gets its turn at least this often. */
 const MAX_WRITE_SLICE_MS = 200;
+/** One writing slice in this many waits for its frame, to learn what rendering costs. */
+const MEASURE_EVERY = 4;
 /** A frame that does not come within this is not waited for again (a throttled frame). */
 const FRAME_WAIT_LIMIT_MS = 250;
 
@@ -268,6 +270,7 @@ export class Annotator {
   /** Bumped by clear(): slices of an older run stop instead of writing. */
   private generation = 0;
   private readonly writeBudget: WriteBudget;
+  private writeSlices = 0;
   /** False once frames stopped coming (throttled): then slices just yield. */
   private framesMeasurable = true;
 
@@ -488,12 +491,13 @@ export class Annotator {
    * writing slice by what that cost; reading alone changes nothing to render.
    */
   private async yieldAfter(wrote: boolean, sliceMs: number): Promise<void> {
-    if (!wrote || !this.framesMeasurable) {
-      if (wrote) this.onChange();
+    if (wrote) this.onChange();
+    // Waiting for a frame leaves the page idle until it comes, so only some slices measure.
+    const measure = wrote && this.framesMeasurable && this.writeSlices++ % MEASURE_EVERY === 0;
+    if (!measure) {
       await yieldToPage();
       return;
     }
-    this.onChange();
     const view = (this.root.ownerDocument ?? (this.root as Document)).defaultView;
     const rendering = await renderingCost(view, FRAME_WAIT_LIMIT_MS);
     if (rendering === null) {
@@ -603,29 +607,32 @@ export class Annotator {
       changed = false;
       return chunk;
     };
-    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => {
-        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+    // No filter function: the walker would call into it for every node of the page. Elements are
+    // looked at here instead, and a subtree that is not ours to read is stepped over.
+    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    if (from) walker.currentNode = from;
+    for (let node = walker.nextNode(); node; ) {
+      if (node.nodeType !== Node.TEXT_NODE) {
         const el = node as Element;
         const group = this.groupOf.get(el);
         if (group) {
           // One of our marks: its text belongs to the run of the group's original node.
           touched.add(group);
-          return NodeFilter.FILTER_REJECT;
+          node = nextOutside(walker);
+          continue;
         }
         if (isExcludedElement(el)) {
           brokenSinceLastText = true;
-          return NodeFilter.FILTER_REJECT;
+          node = nextOutside(walker);
+          continue;
         }
         // A tree walker does not enter shadow roots; each open one gets an annotator of its own.
         if (el.shadowRoot && !this.shadows.has(el.shadowRoot) && this.observer) this.enterShadow(el.shadowRoot);
         if (el.localName === 'br') lineBreakPending = true;
         else if (!isInline(el)) brokenSinceLastText = true;
-        return NodeFilter.FILTER_SKIP;
-      },
-    });
-    if (from) walker.currentNode = from;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        node = walker.nextNode();
+        continue;
+      }
       const text = node as Text;
       const block = text.parentNode ? blockOf(text.parentNode) : null;
       if (brokenSinceLastText || block !== currentBlock) {
@@ -642,6 +649,7 @@ export class Annotator {
       }
       brokenSinceLastText = false;
       const group = this.groupOf.get(text);
+      node = walker.nextNode();
       if (group && text !== group.original) {
         touched.add(group);
         continue;
@@ -933,6 +941,15 @@ function singleNodeIterator(node: Node, filter: NodeFilter | null): Pick<NodeIte
     nextNode: () => (position < nodes.length ? (nodes[position++] ?? null) : null),
     previousNode: () => (position > 0 ? (nodes[--position] ?? null) : null),
   };
+}
+
+/** The node after the walker's current one and all it contains, or null past the walker's root. */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /** The text a childList record put in, in order. */

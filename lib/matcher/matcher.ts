@@ -276,6 +276,7 @@ function patternSource(group: Group, trie: TrieNode, tolerant: boolean): string 
 
 const GLUE_CHARACTER_SET = new Set(['\u00AD', '\u200C', '\u200D', '\u2060', '\uFEFF']);
 const ZERO_WIDTH_SPACE = /\u200B/;
+const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
 const LATIN_ONLY = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u;
 /** A letter of a spaced script other than Latin and Arabic: Cyrillic, Greek... */
 const OTHER_LETTER =
@@ -415,7 +416,10 @@ export class Matcher {
   private neededKeys(text: string): [string, Group, TrieNode, boolean][] {
     const tolerant = ZERO_WIDTH_SPACE.test(text);
     const needed: [string, Group, TrieNode, boolean][] = [];
+    // Most texts have no letter outside the Latin script: one scan tells, and no other test runs.
+    const onlyLatin = !NOT_LATIN.test(text);
     for (const [group, trie] of this.tries) {
+      if (group !== 'bounded' && onlyLatin) continue;
       if (group === 'otherBounded' && !OTHER_LETTER.test(text)) continue;
       if (group === 'arabic' && !ARABIC_SCRIPT.test(text)) continue;
       if (group === 'unbounded' && !UNSPACED_SCRIPT.test(text)) continue;
