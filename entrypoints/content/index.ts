@@ -113,6 +113,12 @@ export default defineContentScript({
       sheet.set(css);
       const wanted = matcher();
       if (annotator && annotatorMatcher === wanted) return;
+      // The current marks stay until the new matcher is compiled, a step at a time, so that
+      // switching a kind of name off never blanks the page for the length of a compile.
+      if (wanted?.warmUp()) {
+        ctx.setTimeout(apply, 0);
+        return;
+      }
       stopHighlighting();
       if (!wanted) {
         reportMentions();

@@ -4,6 +4,7 @@
 import Mark from 'mark.js';
 import type { EntityType } from '../knowledge/schema';
 import type { Matcher, MentionContext } from '../matcher/matcher';
+import { WriteBudget } from './write-budget';
 
 export const MARK_CLASS = 'gloss-mark';
 /** Our own UI carries this attribute so the annotator never reads or writes inside it. */
@@ -179,41 +180,6 @@ function renderingCost(view: (Window & typeof globalThis) | null, limitMs: numbe
   });
 }
 
-/**
- * How long a slice that writes marks may run, learnt from what rendering our writes costs the
- * page. The slice and the render after it make one frame. A render costs a fixed part, whatever
- * was written (on a flat article of a million words Chromium spends 120 ms on style, layout and
- * paint after one changed character), and a part that grows with what was written. Where the
- * fixed part is small, a slice writes as much as keeps its frame under a long task (50 ms);
- * where every render is a long task anyway, a slice writes about as long as the fixed part takes,
- * so that there are far fewer renders.
- */
-export class WriteBudget {
-  /** The cheapest render seen: the fixed part, and what the smallest slice wrote. */
-  private fixedMs = Number.POSITIVE_INFINITY;
-  /** Render time per ms of writing, beyond the fixed part, from the latest slice; at first about 1. */
-  private perWriteMs = 1;
-  ms: number;
-
-  constructor(private readonly floorMs: number) {
-    this.ms = floorMs;
-  }
-
-  observe(writingMs: number, renderingMs: number): void {
-    this.fixedMs = Math.min(this.fixedMs, renderingMs);
-    if (writingMs > 0 && renderingMs > this.fixedMs) this.perWriteMs = (renderingMs - this.fixedMs) / writingMs;
-    const ms =
-      this.fixedMs >= FRAME_TARGET_MS
-        ? Math.min(this.fixedMs, MAX_WRITE_SLICE_MS)
-        : (FRAME_TARGET_MS - this.fixedMs) / (1 + this.perWriteMs);
-    this.ms = Math.max(this.floorMs, ms);
-  }
-}
-
-/** A frame under a long task (50 ms), with room for what a slice runs past its check. */
-const FRAME_TARGET_MS = 40;
-/** Even where every render is a long task, the page gets its turn at least this often. */
-const MAX_WRITE_SLICE_MS = 200;
 /** One writing slice in this many waits for its frame, to learn what rendering costs. */
 const MEASURE_EVERY = 4;
 /** A frame that does not come within this is not waited for again (a throttled frame). */
@@ -447,12 +413,13 @@ export class Annotator {
 
   private async drain(): Promise<void> {
     const generation = this.generation;
-    // Compiling the pattern cannot be cut into slices: it comes in steps of its own, after the
-    // caller's task.
-    do {
+    // Compiling the pattern cannot be cut into slices: a cold matcher gets steps of their own.
+    // A warm one starts at once, so that marks taken out and put back (a setting changed) are
+    // never seen missing.
+    while (this.matcher.warmUp()) {
       await yieldToPage();
       if (generation !== this.generation) return;
-    } while (this.matcher.warmUp());
+    }
     let sliceStart = performance.now();
     let wrote = false;
     for (let next = this.takePending(); next !== null; next = this.takePending()) {
