@@ -141,34 +141,44 @@ function markCount(root: ParentNode): Counts {
 // ---------------------------------------------------------------------------------------------
 // Probes: long tasks, frames, errors
 
+interface Overlapping {
+  longest: number;
+  over50: number;
+  count: number;
+}
+
 interface LongTaskProbe {
-  stop(from: number, to: number): { longest: number; over50: number; count: number };
+  /** `longtask` entries (one task each) and `long-animation-frame` entries (a frame: its tasks and its render). */
+  stop(from: number, to: number): { tasks: Overlapping; frames: Overlapping };
 }
 
 function watchLongTasks(): LongTaskProbe {
-  const entries: PerformanceEntry[] = [];
-  let observer: PerformanceObserver | null = null;
-  try {
-    observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
-    observer.observe({ type: 'longtask', buffered: true });
-  } catch {
-    observer = null;
-  }
-  return {
-    stop(from, to) {
+  const watch = (type: string) => {
+    const entries: PerformanceEntry[] = [];
+    let observer: PerformanceObserver | null = null;
+    try {
+      observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+      observer.observe({ type, buffered: true });
+    } catch {
+      observer = null;
+    }
+    return (from: number, to: number): Overlapping => {
       if (observer) {
         entries.push(...observer.takeRecords());
         observer.disconnect();
       }
-      // A task overlapping the window counts (the first one starts before `from`).
+      // An entry overlapping the window counts (the first one starts before `from`).
       const inWindow = entries.filter((e) => e.startTime < to && e.startTime + e.duration > from);
       return {
         longest: inWindow.reduce((max, e) => Math.max(max, e.duration), 0),
         over50: inWindow.filter((e) => e.duration > 50).length,
         count: inWindow.length,
       };
-    },
+    };
   };
+  const tasks = watch('longtask');
+  const frames = watch('long-animation-frame');
+  return { stop: (from, to) => ({ tasks: tasks(from, to), frames: frames(from, to) }) };
 }
 
 /** A requestAnimationFrame loop: the frames the user would see, and a hook run on each. */
@@ -313,6 +323,35 @@ function probeMatcher(): MatcherProbe {
   return { constructMs, firstFindMs, nextFindMs: (performance.now() - t) / 100 };
 }
 
+/**
+ * What the page itself costs to render after a one-character edit of its text, far below the
+ * viewport: the time from a frame's callbacks to the next task, which runs after that frame's
+ * style, layout and paint. Every highlighter that writes to the page pays at least this for each
+ * frame in which it writes. The edit is undone after each sample.
+ */
+async function probeRender(count = 7): Promise<{ samples: number[] }> {
+  const texts = document.querySelectorAll('article p');
+  const target = [...(texts[texts.length - 1]?.childNodes ?? [])].find((n): n is Text => n.nodeType === Node.TEXT_NODE);
+  if (!target) return { samples: [] };
+  const original = target.data;
+  const renderAfter = (edit: () => void) =>
+    new Promise<number>((resolve) => {
+      edit();
+      requestAnimationFrame(() => {
+        const start = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - start);
+        channel.port2.postMessage(null);
+      });
+    });
+  const costs: number[] = [];
+  for (let i = 0; i < count; i++) {
+    costs.push(await renderAfter(() => (target.data = `${original}.`)));
+    await renderAfter(() => (target.data = original));
+  }
+  return { samples: costs };
+}
+
 export interface GlossRun {
   /** False when the first pass was still running after the cap: the numbers cover the cap only. */
   finished: boolean;
@@ -324,6 +363,9 @@ export interface GlossRun {
   totalMs: number;
   longestTaskMs: number;
   tasksOver50: number;
+  /** Long animation frames: the tasks of a frame and its render together, what the reader waits through. */
+  longestFrameMs: number;
+  framesOver50: number;
   maxFrameGapMs: number;
   frames: number;
   onChangeCalls: number;
@@ -381,7 +423,7 @@ async function runGloss(options: { capMs: number }): Promise<GlossRun> {
   // A page without any mark in view (or with the first pass in one task) shows it only now.
   for (let i = 0; i < 10 && firstHighlight === null; i++) await nextFrame();
   const { maxFrameGap, frames: frameCount } = frames.stop(t0, end);
-  const tasks = longTasks.stop(t0, end);
+  const { tasks, frames: longFrames } = longTasks.stop(t0, end);
   return {
     finished,
     firstHighlightMs: firstHighlight,
@@ -389,6 +431,8 @@ async function runGloss(options: { capMs: number }): Promise<GlossRun> {
     totalMs: end - t0,
     longestTaskMs: tasks.longest,
     tasksOver50: tasks.over50,
+    longestFrameMs: longFrames.longest,
+    framesOver50: longFrames.over50,
     maxFrameGapMs: maxFrameGap,
     frames: frameCount,
     onChangeCalls,
@@ -569,6 +613,9 @@ export interface FeedRun {
   missed: number;
   longestTaskMs: number;
   tasksOver50: number;
+  /** Long animation frames: the tasks of a frame and its render together, what the reader waits through. */
+  longestFrameMs: number;
+  framesOver50: number;
   maxFrameGapMs: number;
   initialMs: number;
   marks: Counts;
@@ -622,12 +669,14 @@ async function runFeed(options: { bursts: number; perBurst: number; intervalMs: 
   const feedEnd = performance.now();
   await settle();
   const { maxFrameGap } = frames.stop(feedStart, feedEnd);
-  const tasks = longTasks.stop(feedStart, feedEnd);
+  const { tasks, frames: longFrames } = longTasks.stop(feedStart, feedEnd);
   const result: FeedRun = {
     latenciesMs: latencies,
     missed: pending.length,
     longestTaskMs: tasks.longest,
     tasksOver50: tasks.over50,
+    longestFrameMs: longFrames.longest,
+    framesOver50: longFrames.over50,
     maxFrameGapMs: maxFrameGap,
     initialMs,
     marks: markCount(document),
@@ -649,6 +698,7 @@ const GlossBench = {
   prepare,
   expectedCount,
   probeMatcher,
+  probeRender,
   runGloss,
   clearGloss,
   runFeed,
