@@ -598,7 +598,8 @@ export class Annotator {
       breaks = [];
       runLength = 0;
       lineBreakPending = false;
-      touched = new Set();
+      // Most runs touch nothing: their empty set serves the next run.
+      if (touched.size > 0) touched = new Set();
       changed = false;
       return chunk;
     };
