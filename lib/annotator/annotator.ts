@@ -444,9 +444,10 @@ export class Annotator {
     // Compiling the pattern cannot be cut into slices: a cold matcher gets steps of their own.
     // A warm one starts at once, so that marks taken out and put back (a setting changed) are
     // never seen missing.
-    while (this.matcher.warmUp()) {
+    while (!this.matcher.warm) {
       await yieldToPage();
       if (generation !== this.generation) return;
+      this.matcher.warmUp();
     }
     let sliceStart = performance.now();
     let wrote = false;
@@ -454,10 +455,12 @@ export class Annotator {
       const chunks = next === VIEWPORT ? this.visibleChunks() : this.readChunks(next);
       for (const chunk of chunks) {
         if (generation !== this.generation) return;
-        // A text in a script met for the first time compiles its pattern: that starts a slice.
-        if (performance.now() - sliceStart > 1 && this.matcher.wouldCompile(chunk.data.join(''))) {
+        // A text in a script met for the first time compiles its pattern: in a task of its own.
+        const text = chunk.data.join('');
+        if (this.matcher.wouldCompile(text)) {
           await this.yieldAfter(wrote, performance.now() - sliceStart);
           wrote = false;
+          while (this.matcher.prepare(text)) await yieldToPage();
           if (generation !== this.generation) return;
           sliceStart = performance.now();
         }

@@ -720,14 +720,23 @@ describe('patterns per script', () => {
     fresh.find('Россия');
     expect(fresh.wouldCompile('Japan и Россия')).toBe(false);
     expect(fresh.wouldCompile('中国')).toBe(true);
+    expect(fresh.prepare('中国')).toBe(true);
+    expect(fresh.wouldCompile('中国')).toBe(true);
+    expect(fresh.prepare('中国')).toBe(true);
+    expect(fresh.wouldCompile('中国')).toBe(false);
+    expect(fresh.prepare('中国')).toBe(false);
+    expect(fresh.compiledPatterns).toEqual(['bounded', 'otherBounded', 'unbounded']);
   });
 
-  it('prepares the Latin names on warmUp(), in two steps and once, so that a caller can yield between them', () => {
+  it('prepares the Latin names on warmUp(), in three steps and once, so that a caller can yield between them', () => {
     const fresh = new Matcher(matcherAliases());
     expect(fresh.warmUp()).toBe(true);
     expect(fresh.compiledPatterns).toEqual([]);
     expect(fresh.warmUp()).toBe(true);
     expect(fresh.compiledPatterns).toEqual(['bounded']);
+    expect(fresh.warm).toBe(false);
+    expect(fresh.warmUp()).toBe(true);
+    expect(fresh.warm).toBe(true);
     expect(fresh.warmUp()).toBe(false);
     expect(fresh.find('Canada').map((m) => m.entityId)).toEqual(['country:ca']);
     expect(fresh.compiledPatterns).toEqual(['bounded']);

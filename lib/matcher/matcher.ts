@@ -293,6 +293,12 @@ function execFrom(pattern: RegExp, text: string, from: number): RegExpExecArray 
   return pattern.exec(text);
 }
 
+interface CompiledPattern {
+  pattern: RegExp;
+  /** Up to 2: V8 has compiled the pattern to machine code once it ran twice. */
+  runs: number;
+}
+
 /** A text as the patterns read it, and the way back to offsets in the text that was given. */
 interface ReadText {
   text: string;
@@ -338,7 +344,7 @@ export class Matcher {
   // Chinese, Arabic and Russian names), and the spelling that allows zero-width spaces inside
   // names, with a class between every two letters, only where the text has one. A group left out
   // could not match in the text, so every text finds what one pattern of all names would find.
-  private readonly patterns = new Map<string, RegExp>();
+  private readonly patterns = new Map<string, CompiledPattern>();
   /** Sources built ahead of their pattern by warmUp(). */
   private readonly sources = new Map<string, string>();
   private readonly entries = new Map<string, Entry>();
@@ -376,40 +382,56 @@ export class Matcher {
 
   /**
    * Prepares the pattern that every text needs (the Latin names) ahead of the first find(), one
-   * step per call (building its source, then compiling it), so that a caller working in slices
-   * can yield between the steps, the longest that cannot be cut. False when nothing was left.
+   * step per call (building its source, compiling it, compiling it to machine code), so that a
+   * caller working in slices can yield between the steps, the longest that cannot be cut. False
+   * when nothing was left.
    */
   warmUp(): boolean {
     const trie = this.tries.get('bounded');
-    if (!trie || this.patterns.has('bounded')) return false;
-    if (!this.sources.has('bounded')) {
+    if (!trie || this.warm) return false;
+    if (!this.sources.has('bounded') && !this.patterns.has('bounded')) {
       this.sources.set('bounded', patternSource('bounded', trie, false));
       return true;
     }
-    for (const pattern of this.patternsFor('')) {
-      // V8 compiles a pattern to bytecode on its first run and to machine code on its second.
-      execFrom(pattern, '', 0);
-      execFrom(pattern, '', 0);
-    }
-    return true;
+    return this.prepare('');
+  }
+
+  /** Runs a pattern from `from`. V8 compiles it to bytecode on its first run, to machine code on its second. */
+  private run(compiled: CompiledPattern, text: string, from: number): RegExpExecArray | null {
+    if (compiled.runs < 2) compiled.runs++;
+    return execFrom(compiled.pattern, text, from);
   }
 
   /** Whether find(text) would first compile a pattern (a script or spelling not met before). */
   wouldCompile(text: string): boolean {
-    return this.neededKeys(readable(text).text).some(([key]) => !this.patterns.has(key));
+    return this.neededKeys(readable(text).text).some(([key]) => (this.patterns.get(key)?.runs ?? 0) < 2);
   }
 
-  /** The patterns `text` needs, each compiled on first use, in the order of GROUPS. */
-  private patternsFor(text: string): RegExp[] {
-    return this.neededKeys(text).map(([key, group, trie, tolerant]) => {
-      let pattern = this.patterns.get(key);
-      if (!pattern) {
-        pattern = new RegExp(this.sources.get(key) ?? patternSource(group, trie, tolerant), 'gu');
-        this.patterns.set(key, pattern);
-        this.sources.delete(key);
-      }
-      return pattern;
-    });
+  /**
+   * Takes one compile step that find(text) would otherwise take (to bytecode, then to machine
+   * code), so that a caller can give each a task of its own. False when no step was left.
+   */
+  prepare(text: string): boolean {
+    const needed = this.neededKeys(readable(text).text).find(([key]) => (this.patterns.get(key)?.runs ?? 0) < 2);
+    if (!needed) return false;
+    this.run(this.compiled(...needed), '', 0);
+    return true;
+  }
+
+  /** Whether the pattern every text needs is compiled, to machine code (see warmUp). */
+  get warm(): boolean {
+    return (this.patterns.get('bounded')?.runs ?? 0) >= 2 || !this.tries.has('bounded');
+  }
+
+  /** The pattern of a group in a spelling, built on first use. */
+  private compiled(key: string, group: Group, trie: TrieNode, tolerant: boolean): CompiledPattern {
+    let compiled = this.patterns.get(key);
+    if (!compiled) {
+      compiled = { pattern: new RegExp(this.sources.get(key) ?? patternSource(group, trie, tolerant), 'gu'), runs: 0 };
+      this.patterns.set(key, compiled);
+      this.sources.delete(key);
+    }
+    return compiled;
   }
 
   /** The groups a (readable) text needs, in the order of GROUPS, each with its pattern's key. */
@@ -434,11 +456,11 @@ export class Matcher {
    */
   find(text: string, context: MentionContext = new Set()): Match[] {
     const read = readable(text);
-    const patterns = this.patternsFor(read.text);
+    const patterns = this.neededKeys(read.text).map((needed) => this.compiled(...needed));
     const matches: Match[] = [];
     // The next hit of each pattern at or after the cursor; the leftmost one is taken, as one
     // pattern of all the groups would (a span to skip is found by every pattern alike).
-    const next = patterns.map((pattern) => execFrom(pattern, read.text, 0));
+    const next = patterns.map((pattern) => this.run(pattern, read.text, 0));
     for (;;) {
       let first = -1;
       for (let i = 0; i < next.length; i++) {
@@ -471,7 +493,7 @@ export class Matcher {
       }
       for (let i = 0; i < next.length; i++) {
         const pending = next[i];
-        if (pending && pending.index < end) next[i] = execFrom(patterns[i] as RegExp, read.text, end);
+        if (pending && pending.index < end) next[i] = this.run(patterns[i] as CompiledPattern, read.text, end);
       }
     }
   }
