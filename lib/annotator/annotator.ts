@@ -265,6 +265,8 @@ export class Annotator {
   private generation = 0;
   private readonly writeBudget: WriteBudget;
   private writeSlices = 0;
+  /** The page removed nodes since mentions() last looked for groups that left with them. */
+  private nodesMayHaveLeft = false;
   /** False once frames stopped coming (throttled): then slices just yield. */
   private framesMeasurable = true;
 
@@ -314,7 +316,13 @@ export class Annotator {
 
   /** Mentions per entity under the root and its shadow roots; a split name counts once. */
   mentions(): Map<string, number> {
-    this.releaseDetached();
+    // Only a removal can detach our nodes, and only a page's removal record can show one: walking
+    // every mark for detached ones costs O(marks), too much for each badge report on a huge page.
+    this.takePageRecords();
+    if (this.nodesMayHaveLeft) {
+      this.nodesMayHaveLeft = false;
+      this.releaseDetached();
+    }
     const counts = new Map([...this.counts].filter(([, count]) => count > 0));
     for (const { annotator } of this.shadows.values()) {
       for (const [id, count] of annotator.mentions()) counts.set(id, (counts.get(id) ?? 0) + count);
@@ -800,6 +808,7 @@ export class Annotator {
         }
         continue;
       }
+      if (record.removedNodes.length > 0) this.nodesMayHaveLeft = true;
       for (const removed of record.removedNodes) {
         const group = this.groupOf.get(removed);
         if (!group) {
