@@ -100,6 +100,22 @@ export default defineContentScript({
       interactions?.reset();
     };
 
+    /** A matcher being compiled, a step per task, before it takes over (see apply). */
+    let warming: Promise<void> | null = null;
+    const warmUp = (next: Matcher) =>
+      new Promise<void>((resolve) => {
+        const step = () => {
+          if (ctx.isInvalid || !next.warmUp()) resolve();
+          else ctx.setTimeout(step, 0);
+        };
+        ctx.setTimeout(step, 0);
+      });
+    /** The page's marks once settings that just changed have taken effect. */
+    const settled = async () => {
+      while (warming) await warming;
+      await annotator?.idle();
+    };
+
     const apply = () => {
       if (ctx.isInvalid) return;
       if (!enabled()) {
@@ -115,8 +131,11 @@ export default defineContentScript({
       if (annotator && annotatorMatcher === wanted) return;
       // The current marks stay until the new matcher is compiled, a step at a time, so that
       // switching a kind of name off never blanks the page for the length of a compile.
-      if (wanted?.warmUp()) {
-        ctx.setTimeout(apply, 0);
+      if (wanted && !wanted.warm) {
+        warming ??= warmUp(wanted).then(() => {
+          warming = null;
+          apply();
+        });
         return;
       }
       stopHighlighting();
@@ -142,7 +161,7 @@ export default defineContentScript({
     });
 
     const state = async (): Promise<PageState> => {
-      await annotator?.idle();
+      await settled();
       return {
         url: pageUrl(),
         site: siteKey(pageUrl()),
@@ -152,8 +171,8 @@ export default defineContentScript({
     };
 
     const jump = async (entityId: string | null, direction: 'next' | 'prev'): Promise<JumpResult | null> => {
+      await settled();
       if (!annotator) return null;
-      await annotator.idle();
       const target = jumper.target(entityId, direction);
       if (!target) return null;
       void interactions?.jumpTo(target.head);
