@@ -114,6 +114,8 @@ interface Chunk {
   data: string[];
   /** Offsets in the joined data where a <br> stands: read as a line break, so "Samantha<br>Power" is one name. */
   breaks: number[];
+  /** The data joined. */
+  text: string;
 }
 
 /** The nodes one original text node became after wrapping, so it can be put back exactly. */
@@ -459,35 +461,29 @@ export class Annotator {
     }
     let sliceStart = performance.now();
     let wrote = false;
+    /** Lets the page run; false when clear() began another generation meanwhile. */
+    const endSlice = async (): Promise<boolean> => {
+      await this.yieldAfter(wrote, performance.now() - sliceStart);
+      wrote = false;
+      sliceStart = performance.now();
+      return generation === this.generation;
+    };
     for (let next = this.takePending(); next !== null; next = this.takePending()) {
       const chunks = next === VIEWPORT ? this.visibleChunks() : this.readChunks(next);
       for (const chunk of chunks) {
         if (generation !== this.generation) return;
-        // A text in a script met for the first time compiles its pattern: in a task of its own.
-        const text = chunk.data.join('');
-        if (this.matcher.wouldCompile(text)) {
-          await this.yieldAfter(wrote, performance.now() - sliceStart);
-          wrote = false;
-          while (this.matcher.prepare(text)) await yieldToPage();
-          if (generation !== this.generation) return;
+        // A text in a script met for the first time compiles its pattern: in tasks of its own.
+        if (this.matcher.wouldCompile(chunk.text)) {
+          if (!(await endSlice())) return;
+          while (this.matcher.prepare(chunk.text)) await yieldToPage();
           sliceStart = performance.now();
         }
         wrote = this.wrapChunk(chunk) || wrote;
         const elapsed = performance.now() - sliceStart;
-        if (elapsed > this.sliceMs && (!wrote || elapsed > this.writeBudget.ms)) {
-          await this.yieldAfter(wrote, elapsed);
-          wrote = false;
-          if (generation !== this.generation) return;
-          sliceStart = performance.now();
-        }
+        if (elapsed > this.sliceMs && (!wrote || elapsed > this.writeBudget.ms) && !(await endSlice())) return;
       }
       // What is on screen is shown before anything else is read.
-      if (next === VIEWPORT && wrote) {
-        await this.yieldAfter(wrote, performance.now() - sliceStart);
-        wrote = false;
-        if (generation !== this.generation) return;
-        sliceStart = performance.now();
-      }
+      if (next === VIEWPORT && wrote && !(await endSlice())) return;
     }
     if (wrote) this.onChange();
   }
@@ -603,7 +599,8 @@ export class Annotator {
           this.discardOwnRecords();
         }
         const data = nodes.map((n) => n.data);
-        if (HAS_LETTER.test(data.join(''))) chunk = { nodes, data, breaks };
+        const text = data.join('');
+        if (HAS_LETTER.test(text)) chunk = { nodes, data, breaks, text };
       }
       nodes = [];
       breaks = [];
@@ -698,7 +695,7 @@ export class Annotator {
       const node = nodes[i] as Text;
       if (!node.isConnected || node.data !== data[i] || this.groupOf.has(node)) return false;
     }
-    const { text, toReal } = withLineBreaks(data.join(''), chunk.breaks);
+    const { text, toReal } = withLineBreaks(chunk.text, chunk.breaks);
     const matches = this.matcher.find(text, this.context);
     if (matches.length === 0) {
       for (const [i, node] of nodes.entries()) this.readWithoutMentions.set(node, data[i] as string);

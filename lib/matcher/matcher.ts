@@ -306,6 +306,7 @@ interface ReadText {
   end: (at: number) => number;
 }
 
+const unchanged = (at: number) => at;
 const WORD_CHARACTER = new RegExp(`[${WORD}]`, 'u');
 const INVISIBLE_CHARACTERS = new RegExp(`[${INVISIBLE}]`, 'u');
 
@@ -317,7 +318,7 @@ const INVISIBLE_CHARACTERS = new RegExp(`[${INVISIBLE}]`, 'u');
  * slower to compile. A zero-width space between two letters stays: it may part two words there.
  */
 function readable(text: string): ReadText {
-  if (!INVISIBLE_CHARACTERS.test(text)) return { text, start: (at) => at, end: (at) => at };
+  if (!INVISIBLE_CHARACTERS.test(text)) return { text, start: unchanged, end: unchanged };
   const kept: number[] = [];
   let read = '';
   for (let i = 0; i < text.length; i++) {
