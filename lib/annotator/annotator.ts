@@ -4,7 +4,7 @@
 import Mark from 'mark.js';
 import type { EntityType } from '../knowledge/schema';
 import type { Matcher, MentionContext } from '../matcher/matcher';
-import { WriteBudget } from './write-budget';
+import { DEAR_AFTER_RENDERS, WriteBudget } from './write-budget';
 
 export const MARK_CLASS = 'gloss-mark';
 /** Our own UI carries this attribute so the annotator never reads or writes inside it. */
@@ -127,6 +127,34 @@ interface SplitGroup {
   parts: Node[];
 }
 
+/**
+ * Consecutive runs of text far from the viewport, found to hold mentions and not written yet, on
+ * a page where every render is a long task. They are written when one of their sentinel blocks
+ * comes within NEAR_SCREENS of the viewport. One section is a few screens of text, so a page of a
+ * million words needs about a thousand targets observed, not one per paragraph (with 36,000
+ * targets the observer alone added 50 ms to every frame of a scroll).
+ */
+interface Section {
+  /** The first text node of each run, each holding its Deferred. */
+  texts: Set<Text>;
+  /** The blocks of its runs, in reading order; two of them are observed at a time. */
+  blocks: Element[];
+  /** Observed for coming near: the first block, and the last block added. */
+  sentinels: Element[];
+  /** The next block to observe instead of a sentinel that is not rendered. */
+  nextCandidate: number;
+  /** Characters of text read into it. */
+  size: number;
+  /** Came near (or was asked for): its runs are written when read again. */
+  released: boolean;
+}
+
+interface Deferred {
+  section: Section;
+  /** The entity of each mention found in the run. */
+  entityIds: string[];
+}
+
 interface MarkRange {
   start: number;
   length: number;
@@ -142,6 +170,11 @@ export interface AnnotatorOptions {
   sliceMs?: number;
   /** The highlight styles, adopted by open shadow roots, which the page's styles do not reach. */
   shadowStyles?: string;
+  /**
+   * What rendering our last writes cost the page, in ms, measured on the next frame; null where
+   * frames cannot be measured. Measured in the page by default; tests without layout give theirs.
+   */
+  measureRendering?: () => Promise<number | null>;
 }
 
 /**
@@ -231,12 +264,17 @@ const VIEWPORT_RUN_LIMIT = 400;
 /** A page that removes our marks gets them back this many times, later each time, then no more. */
 const MAX_FIGHTS = 3;
 const FIGHT_BACKOFF_MS = 250;
+/** Runs far from the viewport are written when they come within this many screens of it. */
+const NEAR_SCREENS = 3;
+/** Characters of text in one section: about two screens of an article column. */
+const SECTION_SIZE = 5000;
 
 export class Annotator {
   private readonly matcher: Matcher;
   private readonly onChange: () => void;
   private readonly sliceMs: number;
   private readonly shadowStyles: string | undefined;
+  private readonly measureRendering: () => Promise<number | null>;
   /** One annotator per open shadow root met on the page, each with its own observer. */
   private readonly shadows = new Map<ShadowRoot, { annotator: Annotator; sheet: CSSStyleSheet | null }>();
   private context: MentionContext = new Set();
@@ -271,6 +309,17 @@ export class Annotator {
   private nodesMayHaveLeft = false;
   /** False once frames stopped coming (throttled): then slices just yield. */
   private framesMeasurable = true;
+  /** Sections holding runs not written yet. */
+  private readonly sections = new Set<Section>();
+  /** The section the next far run joins. */
+  private openSection: Section | null = null;
+  /** The runs a section holds, on their first text node. */
+  private readonly deferredOf = new NodeSlot<Deferred>();
+  /** Mentions per entity in runs not written yet. */
+  private readonly deferredCounts = new Map<string, number>();
+  /** Sentinel blocks to the sections they watch for. */
+  private readonly sectionsOf = new Map<Element, Set<Section>>();
+  private near: IntersectionObserver | null = null;
 
   constructor(
     private readonly root: Element | Document | ShadowRoot,
@@ -281,6 +330,9 @@ export class Annotator {
     this.sliceMs = options.sliceMs ?? 10;
     this.writeBudget = new WriteBudget(this.sliceMs);
     this.shadowStyles = options.shadowStyles;
+    this.measureRendering =
+      options.measureRendering ??
+      (() => renderingCost((root.ownerDocument ?? (root as Document)).defaultView, FRAME_WAIT_LIMIT_MS));
     this.readable = isHtmlDocument(root.ownerDocument ?? (root as Document));
   }
 
@@ -303,6 +355,8 @@ export class Annotator {
     for (const timer of this.retries) clearTimeout(timer);
     this.retries.clear();
     this.clear();
+    this.near?.disconnect();
+    this.near = null;
     for (const [shadow, { annotator, sheet }] of this.shadows) {
       annotator.stop();
       if (sheet) shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((s) => s !== sheet);
@@ -326,10 +380,28 @@ export class Annotator {
       this.releaseDetached();
     }
     const counts = new Map([...this.counts].filter(([, count]) => count > 0));
+    for (const [id, count] of this.deferredCounts) if (count > 0) counts.set(id, (counts.get(id) ?? 0) + count);
     for (const { annotator } of this.shadows.values()) {
       for (const [id, count] of annotator.mentions()) counts.set(id, (counts.get(id) ?? 0) + count);
     }
     return counts;
+  }
+
+  /**
+   * Writes the runs not written yet that hold mentions of `entityId` (of any entity, for null),
+   * wherever they are, and resolves when they are in the page: what a jump to a mention needs.
+   */
+  async reveal(entityId: string | null): Promise<void> {
+    await this.idle();
+    for (const section of [...this.sections]) {
+      if (section.released) continue;
+      const wanted =
+        entityId === null || [...section.texts].some((text) => this.deferredOf.get(text)?.entityIds.includes(entityId));
+      if (wanted) this.release(section);
+    }
+    if (this.pending.size > 0) void this.schedule();
+    await Promise.all([...this.shadows.values()].map(({ annotator }) => annotator.reveal(entityId)));
+    await this.idle();
   }
 
   private enterShadow(shadow: ShadowRoot): void {
@@ -338,6 +410,7 @@ export class Annotator {
       onChange: this.onChange,
       sliceMs: this.sliceMs,
       shadowStyles: this.shadowStyles,
+      measureRendering: this.measureRendering,
     });
     let sheet: CSSStyleSheet | null = null;
     if (this.shadowStyles && typeof CSSStyleSheet !== 'undefined' && 'adoptedStyleSheets' in shadow) {
@@ -365,7 +438,8 @@ export class Annotator {
     this.takePageRecords();
     this.generation++;
     this.pending.clear();
-    const changed = this.restoreMarksIn(this.root);
+    const dropped = this.dropDeferred();
+    const changed = this.restoreMarksIn(this.root) || dropped;
     this.context = new Set();
     this.readWithoutMentions = new WeakMap();
     this.discardOwnRecords();
@@ -404,6 +478,9 @@ export class Annotator {
    * one that had already left). Cheap: one flag per group, and only asked when counts are read.
    */
   private releaseDetached(): void {
+    for (const section of this.sections) {
+      for (const text of section.texts) if (!text.isConnected) this.undefer(text);
+    }
     let released = false;
     for (const group of this.live) {
       if (group.original.isConnected) continue;
@@ -461,6 +538,7 @@ export class Annotator {
     }
     let sliceStart = performance.now();
     let wrote = false;
+    let deferred = false;
     /** Lets the page run; false when clear() began another generation meanwhile. */
     const endSlice = async (): Promise<boolean> => {
       await this.yieldAfter(wrote, performance.now() - sliceStart);
@@ -478,14 +556,16 @@ export class Annotator {
           while (this.matcher.prepare(chunk.text)) await yieldToPage();
           sliceStart = performance.now();
         }
-        wrote = this.wrapChunk(chunk) || wrote;
+        if (next !== VIEWPORT && this.isFar(chunk)) deferred = this.defer(chunk) || deferred;
+        else wrote = this.wrapChunk(chunk) || wrote;
         const elapsed = performance.now() - sliceStart;
         if (elapsed > this.sliceMs && (!wrote || elapsed > this.writeBudget.ms) && !(await endSlice())) return;
       }
       // What is on screen is shown before anything else is read.
       if (next === VIEWPORT && wrote && !(await endSlice())) return;
     }
-    if (wrote) this.onChange();
+    this.openSection = null;
+    if (wrote || deferred) this.onChange();
   }
 
   /**
@@ -495,18 +575,23 @@ export class Annotator {
   private async yieldAfter(wrote: boolean, sliceMs: number): Promise<void> {
     if (wrote) this.onChange();
     // Waiting for a frame leaves the page idle until it comes, so only some slices measure.
-    const measure = wrote && this.framesMeasurable && this.writeSlices++ % MEASURE_EVERY === 0;
+    const measure =
+      wrote &&
+      this.framesMeasurable &&
+      (this.writeBudget.observations < DEAR_AFTER_RENDERS || this.writeSlices++ % MEASURE_EVERY === 0);
     if (!measure) {
       await yieldToPage();
       return;
     }
-    const view = (this.root.ownerDocument ?? (this.root as Document)).defaultView;
-    const rendering = await renderingCost(view, FRAME_WAIT_LIMIT_MS);
+    const rendering = await this.measureRendering();
     if (rendering === null) {
+      const view = (this.root.ownerDocument ?? (this.root as Document)).defaultView;
       if (view?.document.visibilityState !== 'hidden') this.framesMeasurable = false;
       return;
     }
     this.writeBudget.observe(sliceMs, rendering);
+    // Renders turned out cheap after all: what was left for later is written now.
+    if (!this.writeBudget.dear) for (const section of this.sections) this.release(section);
   }
 
   /**
@@ -688,25 +773,9 @@ export class Annotator {
 
   /** Wraps the mentions of one chunk; false when it had none or went stale. */
   private wrapChunk(chunk: Chunk): boolean {
+    const ranges = this.mentionsIn(chunk);
+    if (ranges.length === 0) return false;
     const { nodes, data } = chunk;
-    // Page changes not yet seen are handled first: they may make this chunk stale.
-    this.takePageRecords();
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i] as Text;
-      if (!node.isConnected || node.data !== data[i] || this.groupOf.has(node)) return false;
-    }
-    const { text, toReal } = withLineBreaks(chunk.text, chunk.breaks);
-    const matches = this.matcher.find(text, this.context);
-    if (matches.length === 0) {
-      for (const [i, node] of nodes.entries()) this.readWithoutMentions.set(node, data[i] as string);
-      return false;
-    }
-    const ranges: MarkRange[] = matches.map((m) => ({
-      start: toReal(m.start),
-      length: toReal(m.end) - toReal(m.start),
-      entityId: m.entityId,
-      entityType: m.entityType,
-    }));
     const followers = nodes.map((node) => node.nextSibling);
     let previous: MarkRange | null = null;
     // An array of text nodes as the context makes mark.js read exactly this chunk's text,
@@ -729,6 +798,170 @@ export class Annotator {
     );
     for (const [i, node] of nodes.entries()) this.recordGroup(node, data[i] as string, followers[i] ?? null);
     return true;
+  }
+
+  /**
+   * The mentions in a chunk, as ranges of its text; none when it has none or went stale. Whatever
+   * this run held before, not written, is dropped: it is being read again now.
+   */
+  private mentionsIn(chunk: Chunk): MarkRange[] {
+    const { nodes, data } = chunk;
+    // Page changes not yet seen are handled first: they may make this chunk stale.
+    this.takePageRecords();
+    for (const node of nodes) this.undefer(node);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as Text;
+      if (!node.isConnected || node.data !== data[i] || this.groupOf.has(node)) return [];
+    }
+    const { text, toReal } = withLineBreaks(chunk.text, chunk.breaks);
+    const matches = this.matcher.find(text, this.context);
+    if (matches.length === 0) {
+      for (const [i, node] of nodes.entries()) this.readWithoutMentions.set(node, data[i] as string);
+    }
+    return matches.map((m) => ({
+      start: toReal(m.start),
+      length: toReal(m.end) - toReal(m.start),
+      entityId: m.entityId,
+      entityType: m.entityType,
+    }));
+  }
+
+  /**
+   * Whether a run is left for later: on a page where every render is a long task, a run not yet
+   * known to be near the viewport. Writing it would cost a long frame of its own while nobody
+   * can see it; it is written when it comes within a few screens.
+   */
+  private isFar(chunk: Chunk): boolean {
+    if (!this.writeBudget.dear || !this.nearObserver()) return false;
+    for (const node of chunk.nodes) {
+      if (this.deferredOf.get(node)?.section.released) return false;
+    }
+    return true;
+  }
+
+  /** Reads a far run's mentions, to count them, and leaves it to a section. */
+  private defer(chunk: Chunk): boolean {
+    const ranges = this.mentionsIn(chunk);
+    const first = chunk.nodes[0];
+    const block = first ? this.blockAround(first) : null;
+    if (!first || !(block instanceof Element) || ranges.length === 0) return false;
+    let section = this.openSection;
+    if (!section || section.released || (section.size >= SECTION_SIZE && section.blocks.at(-1) !== block)) {
+      section = { texts: new Set(), blocks: [], sentinels: [], nextCandidate: 1, size: 0, released: false };
+      this.openSection = section;
+      this.sections.add(section);
+      this.watch(section, block);
+    }
+    if (section.blocks.at(-1) !== block) {
+      section.blocks.push(block);
+      // The last block is watched too, so that the section comes near from below as well.
+      const last = section.sentinels[1];
+      if (section.blocks.length > 1) {
+        if (last) this.unwatch(section, last);
+        this.watch(section, block);
+      }
+    }
+    section.size += chunk.text.length;
+    section.texts.add(first);
+    const entityIds = ranges.map((range) => range.entityId);
+    this.deferredOf.set(first, { section, entityIds });
+    for (const id of entityIds) this.deferredCounts.set(id, (this.deferredCounts.get(id) ?? 0) + 1);
+    return true;
+  }
+
+  /** Drops what a run held, not written; it is being read again or left the page. */
+  private undefer(text: Text): void {
+    const deferred = this.deferredOf.get(text);
+    if (!deferred) return;
+    this.deferredOf.delete(text);
+    for (const id of deferred.entityIds) this.deferredCounts.set(id, (this.deferredCounts.get(id) ?? 1) - 1);
+    const { section } = deferred;
+    section.texts.delete(text);
+    if (section.texts.size === 0 && section !== this.openSection) this.retire(section);
+  }
+
+  /** A section came near, or was asked for: its runs are read again, and written. */
+  private release(section: Section): void {
+    if (section.released) return;
+    section.released = true;
+    if (this.openSection === section) this.openSection = null;
+    for (const sentinel of [...section.sentinels]) this.unwatch(section, sentinel);
+    for (const text of section.texts) this.queue(text);
+    if (section.texts.size === 0) this.retire(section);
+  }
+
+  private retire(section: Section): void {
+    for (const sentinel of [...section.sentinels]) this.unwatch(section, sentinel);
+    this.sections.delete(section);
+  }
+
+  /** Forgets every run not written; true when there were any. */
+  private dropDeferred(): boolean {
+    const had = this.sections.size > 0;
+    for (const section of this.sections) {
+      for (const text of section.texts) this.deferredOf.delete(text);
+      for (const sentinel of section.sentinels) this.sectionsOf.get(sentinel)?.delete(section);
+    }
+    this.sections.clear();
+    this.openSection = null;
+    this.deferredCounts.clear();
+    this.near?.disconnect();
+    this.sectionsOf.clear();
+    return had;
+  }
+
+  private watch(section: Section, block: Element): void {
+    section.sentinels.push(block);
+    let watched = this.sectionsOf.get(block);
+    if (!watched) {
+      watched = new Set();
+      this.sectionsOf.set(block, watched);
+      this.near?.observe(block);
+    }
+    watched.add(section);
+  }
+
+  private unwatch(section: Section, block: Element): void {
+    section.sentinels = section.sentinels.filter((sentinel) => sentinel !== block);
+    const watched = this.sectionsOf.get(block);
+    if (!watched?.delete(section) || watched.size > 0) return;
+    this.sectionsOf.delete(block);
+    this.near?.unobserve(block);
+  }
+
+  /** The observer of sentinels, made on first use; null where there is none (no layout, old browsers). */
+  private nearObserver(): IntersectionObserver | null {
+    if (this.near) return this.near;
+    if (typeof IntersectionObserver === 'undefined' || !this.observer) return null;
+    this.near = new IntersectionObserver((entries) => this.onNear(entries), {
+      rootMargin: `${NEAR_SCREENS * 100}% 0px`,
+    });
+    return this.near;
+  }
+
+  private onNear(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const watched = this.sectionsOf.get(entry.target);
+      if (!watched) continue;
+      for (const section of [...watched]) {
+        if (entry.isIntersecting) {
+          this.release(section);
+          continue;
+        }
+        const { width, height } = entry.boundingClientRect;
+        if (width > 0 || height > 0) continue;
+        // Not rendered (display: none), so it never comes near: another block of the section
+        // watches instead; a section with none rendered is written, where it costs no render.
+        this.unwatch(section, entry.target);
+        const candidate = section.blocks
+          .slice(section.nextCandidate)
+          .find((block) => !section.sentinels.includes(block));
+        section.nextCandidate = candidate ? section.blocks.indexOf(candidate) + 1 : section.blocks.length;
+        if (candidate) this.watch(section, candidate);
+        else if (section.sentinels.length === 0) this.release(section);
+      }
+    }
+    if (this.pending.size > 0) void this.schedule();
   }
 
   /** `after` is the sibling that followed the node before wrapping: what lies between is ours. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FRAME_TARGET_MS, MAX_WRITE_SLICE_MS, WriteBudget } from './write-budget';
+import { DEAR_AFTER_RENDERS, FRAME_TARGET_MS, MAX_WRITE_SLICE_MS, WriteBudget } from './write-budget';
 
 describe('WriteBudget', () => {
   it('starts at the floor, before any render was measured', () => {
@@ -56,5 +56,20 @@ describe('WriteBudget', () => {
     const dearer = new WriteBudget(10);
     dearer.observe(10, 900);
     expect(dearer.ms).toBe(MAX_WRITE_SLICE_MS);
+  });
+
+  it('calls a page dear to render only after every one of several renders was a long task', () => {
+    const dear = new WriteBudget(10);
+    dear.observe(10, 130);
+    // One slow render may be a busy moment of the machine.
+    expect(dear.dear).toBe(false);
+    for (let i = 1; i < DEAR_AFTER_RENDERS; i++) dear.observe(200, 300);
+    expect(dear.dear).toBe(true);
+    const cheap = new WriteBudget(10);
+    cheap.observe(10, 130);
+    cheap.observe(10, 12);
+    cheap.observe(10, 130);
+    expect(cheap.dear).toBe(false);
+    expect(new WriteBudget(10).dear).toBe(false);
   });
 });

@@ -14,13 +14,24 @@ export class WriteBudget {
   private fixedMs = Number.POSITIVE_INFINITY;
   /** Render time per ms of writing, beyond the fixed part, from the latest slice; at first about 1. */
   private perWriteMs = 1;
+  /** Renders measured so far. */
+  observations = 0;
   ms: number;
 
   constructor(private readonly floorMs: number) {
     this.ms = floorMs;
   }
 
+  /**
+   * Every render of this page is a long task, whatever was written: seen on more than one
+   * render, so that one slow moment of a busy machine does not count as the page's nature.
+   */
+  get dear(): boolean {
+    return this.observations >= DEAR_AFTER_RENDERS && this.fixedMs >= FRAME_TARGET_MS;
+  }
+
   observe(writingMs: number, renderingMs: number): void {
+    this.observations++;
     this.fixedMs = Math.min(this.fixedMs, renderingMs);
     if (writingMs > 0 && renderingMs > this.fixedMs) this.perWriteMs = (renderingMs - this.fixedMs) / writingMs;
     const ms =
@@ -35,3 +46,5 @@ export class WriteBudget {
 export const FRAME_TARGET_MS = 40;
 /** Even where every render is a long task, the page gets its turn at least this often. */
 export const MAX_WRITE_SLICE_MS = 200;
+/** Renders to see before the page may be judged dear to render. */
+export const DEAR_AFTER_RENDERS = 2;

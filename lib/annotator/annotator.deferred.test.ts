@@ -1,0 +1,258 @@
+// @vitest-environment jsdom
+// Pages where every render is a long task: runs far from the viewport are counted, left for
+// later, and written as they come near. jsdom has no layout, so the test plays the page: it says
+// what a render costs and which blocks come near (a stand-in IntersectionObserver).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { matcherAliases } from '../knowledge/pack';
+import { Matcher } from '../matcher/matcher';
+import { Annotator, countMentions } from './annotator';
+
+const matcher = new Matcher(matcherAliases());
+const CANADA = 'country:ca';
+const WASSENAAR = 'initiative:wassenaar';
+
+class StandInIntersectionObserver {
+  static latest: StandInIntersectionObserver | null = null;
+  readonly targets = new Set<Element>();
+  constructor(
+    private readonly callback: IntersectionObserverCallback,
+    readonly options?: IntersectionObserverInit,
+  ) {
+    StandInIntersectionObserver.latest = this;
+  }
+  observe(target: Element) {
+    this.targets.add(target);
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  takeRecords() {
+    return [];
+  }
+  /** What the browser reports when `targets` come near (or leave, or turn out not rendered). */
+  report(targets: Element[], { near, rendered = true }: { near: boolean; rendered?: boolean }) {
+    const entries = targets
+      .filter((target) => this.targets.has(target))
+      .map(
+        (target) =>
+          ({
+            target,
+            isIntersecting: near,
+            boundingClientRect: rendered ? { width: 600, height: 80 } : { width: 0, height: 0 },
+          }) as unknown as IntersectionObserverEntry,
+      );
+    this.callback(entries, this as unknown as IntersectionObserver);
+  }
+}
+
+const near = () => StandInIntersectionObserver.latest as StandInIntersectionObserver;
+
+/** An article of `count` paragraphs of about 300 characters, each naming Canada once. */
+function article(count: number, extra: (i: number) => string = () => '') {
+  const filler = 'The delegates met again in the afternoon and read the draft line by line. '.repeat(3);
+  const paragraphs = Array.from({ length: count }, (_, i) => `<p id="p${i}">${filler}Canada agreed.${extra(i)}</p>`);
+  document.body.innerHTML = `<article>${paragraphs.join('')}</article>`;
+}
+
+function annotator(renderingMs: () => number) {
+  return new Annotator(document.body, {
+    matcher,
+    sliceMs: 0,
+    measureRendering: () => Promise.resolve(renderingMs()),
+  });
+}
+
+const written = (id = CANADA) => countMentions(document.body).get(id) ?? 0;
+const hasMark = (id: string) => document.getElementById(id)?.querySelector('mark.gloss-mark') !== null;
+
+let clock = 0;
+let tick = 5;
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', StandInIntersectionObserver);
+  StandInIntersectionObserver.latest = null;
+  // Each look at the clock is 5 ms later: a 120 ms slice ends after about two dozen runs.
+  clock = 0;
+  tick = 5;
+  vi.spyOn(performance, 'now').mockImplementation(() => (clock += tick));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('a page where every render is a long task', () => {
+  it('writes the runs it reaches first, counts the far ones and leaves them for later', async () => {
+    article(200);
+    const gloss = annotator(() => 120);
+    await gloss.start();
+    await gloss.idle();
+    expect(written()).toBeGreaterThan(0);
+    expect(written()).toBeLessThan(50);
+    expect(hasMark('p199')).toBe(false);
+    expect(gloss.mentions().get(CANADA)).toBe(200);
+    // Sections of a few screens are watched, not every paragraph: two sentinels per section.
+    const observed = near().targets.size;
+    expect(observed).toBeGreaterThan(0);
+    expect(observed).toBeLessThanOrEqual(2 * Math.ceil((200 * 330) / 5000));
+    expect(near().options?.rootMargin).toBe('300% 0px');
+    gloss.stop();
+  });
+
+  it('writes a section when one of its sentinels comes near, and only that section', async () => {
+    article(200);
+    const gloss = annotator(() => 120);
+    await gloss.start();
+    await gloss.idle();
+    const before = written();
+    const last = document.getElementById('p199') as Element;
+    expect(near().targets.has(last)).toBe(true);
+    near().report([last], { near: true });
+    await gloss.idle();
+    expect(hasMark('p199')).toBe(true);
+    expect(near().targets.has(last)).toBe(false);
+    expect(written()).toBeGreaterThan(before + 5);
+    expect(written()).toBeLessThan(before + 40);
+    expect(hasMark('p100')).toBe(false);
+    expect(gloss.mentions().get(CANADA)).toBe(200);
+    gloss.stop();
+  });
+
+  it('reveal() writes every run that holds the entity asked for, and leaves the others', async () => {
+    article(200, (i) => (i === 120 || i === 190 ? ' So did the Wassenaar Arrangement.' : ''));
+    const gloss = annotator(() => 120);
+    await gloss.start();
+    await gloss.idle();
+    expect(written(WASSENAAR)).toBe(0);
+    expect(gloss.mentions().get(WASSENAAR)).toBe(2);
+    await gloss.reveal(WASSENAAR);
+    expect(written(WASSENAAR)).toBe(2);
+    expect(hasMark('p120')).toBe(true);
+    expect(hasMark('p150')).toBe(false);
+    await gloss.reveal(null);
+    expect(written()).toBe(200);
+    expect(near().targets.size).toBe(0);
+    expect(gloss.mentions().get(CANADA)).toBe(200);
+    gloss.stop();
+  });
+
+  it('keeps the counts of far runs right when the page edits or removes them', async () => {
+    article(200);
+    const gloss = annotator(() => 120);
+    await gloss.start();
+    await gloss.idle();
+    const p150 = document.getElementById('p150') as HTMLElement;
+    (p150.firstChild as Text).data = (p150.firstChild as Text).data.replace('Canada', 'Chile');
+    await Promise.resolve();
+    await gloss.idle();
+    expect(gloss.mentions().get(CANADA)).toBe(199);
+    expect(hasMark('p150')).toBe(false);
+    document.getElementById('p160')?.remove();
+    expect(gloss.mentions().get(CANADA)).toBe(198);
+    document.getElementById('p170')?.append(' Canada again.');
+    await Promise.resolve();
+    await gloss.idle();
+    expect(gloss.mentions().get(CANADA)).toBe(199);
+    await gloss.reveal(null);
+    expect(written()).toBe(198 + 1);
+    gloss.stop();
+  });
+
+  it('clear() forgets the far runs and leaves the page exactly as it was', async () => {
+    article(200);
+    const html = document.body.innerHTML;
+    const gloss = annotator(() => 120);
+    await gloss.start();
+    await gloss.idle();
+    gloss.clear();
+    expect(document.body.innerHTML).toBe(html);
+    expect(gloss.mentions().size).toBe(0);
+    expect(near().targets.size).toBe(0);
+    gloss.stop();
+  });
+
+  it('stop() stops watching: a sentinel coming near afterwards writes nothing', async () => {
+    article(200);
+    const gloss = annotator(() => 120);
+    await gloss.start();
+    await gloss.idle();
+    const observer = near();
+    const sentinels = [...observer.targets];
+    gloss.stop();
+    expect(observer.targets.size).toBe(0);
+    observer.report(sentinels, { near: true });
+    await gloss.idle();
+    expect(countMentions(document.body).size).toBe(0);
+  });
+
+  it('a sentinel that is not rendered hands its watch to another block of its section', async () => {
+    article(200);
+    const gloss = annotator(() => 120);
+    await gloss.start();
+    await gloss.idle();
+    const index = (target: Element) => Number(target.id.slice(1));
+    const last = document.getElementById('p199') as Element;
+    // The last section's first sentinel: the sentinels come two per section, in reading order.
+    const firstOfLast = Math.max(...[...near().targets].filter((t) => t !== last).map(index));
+    const before = near().targets.size;
+    near().report([last], { near: false, rendered: false });
+    expect(near().targets.has(last)).toBe(false);
+    expect(near().targets.size).toBe(before);
+    const stepIn = [...near().targets].filter((t) => index(t) > firstOfLast);
+    expect(stepIn).toHaveLength(1);
+    expect(hasMark('p199')).toBe(false);
+    // A section none of whose blocks is rendered is written: it costs no render.
+    for (let round = 0; round < 50; round++) {
+      const hidden = [...near().targets].filter((t) => index(t) >= firstOfLast);
+      if (hidden.length === 0) break;
+      near().report(hidden, { near: false, rendered: false });
+    }
+    await gloss.idle();
+    expect(hasMark('p199')).toBe(true);
+    expect(hasMark(`p${firstOfLast}`)).toBe(true);
+    expect(hasMark(`p${firstOfLast - 1}`)).toBe(false);
+    gloss.stop();
+  });
+
+  it('writes what was left once renders turn out cheap after all', async () => {
+    article(200, (i) => (i === 120 ? ' So did the Wassenaar Arrangement.' : ''));
+    const costs = [120, 120];
+    const gloss = annotator(() => costs.shift() ?? 5);
+    await gloss.start();
+    await gloss.idle();
+    expect(written()).toBeLessThan(200);
+    // Writing the one section asked for takes a slice that is measured: a cheap render, and
+    // the rest follows.
+    tick = 20;
+    await gloss.reveal(WASSENAAR);
+    await gloss.idle();
+    expect(written()).toBe(200);
+    expect(near().targets.size).toBe(0);
+    gloss.stop();
+  });
+});
+
+describe('a page that renders cheaply', () => {
+  it('is written whole, with nothing watched', async () => {
+    article(200);
+    const gloss = annotator(() => 5);
+    await gloss.start();
+    await gloss.idle();
+    expect(written()).toBe(200);
+    expect(near()?.targets.size ?? 0).toBe(0);
+    gloss.stop();
+  });
+
+  it('is written whole after one slow render: one is not enough to call a page dear', async () => {
+    article(200);
+    const costs = [120];
+    const gloss = annotator(() => costs.shift() ?? 5);
+    await gloss.start();
+    await gloss.idle();
+    expect(written()).toBe(200);
+    gloss.stop();
+  });
+});
