@@ -217,6 +217,26 @@ addEventListener('error', (e) => errors.push(String(e.error?.stack ?? e.message)
 addEventListener('unhandledrejection', (e) => errors.push(String(e.reason?.stack ?? e.reason)));
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * The end of the rendering of the next frame. A requestAnimationFrame callback runs at the start
+ * of the frame, before its style, layout and paint; a task posted from it runs after them. So
+ * `end` is when that frame's rendering ended (on the main thread) and `renderMs` how long it took.
+ */
+function nextFrameRendered(): Promise<{ end: number; renderMs: number }> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const start = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const end = performance.now();
+        channel.port1.close();
+        resolve({ end, renderMs: end - start });
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+}
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Lets pending long-task entries and frames arrive after the measured work. */
 async function settle(): Promise<void> {
@@ -334,16 +354,10 @@ async function probeRender(count = 7): Promise<{ samples: number[] }> {
   const target = [...(texts[texts.length - 1]?.childNodes ?? [])].find((n): n is Text => n.nodeType === Node.TEXT_NODE);
   if (!target) return { samples: [] };
   const original = target.data;
-  const renderAfter = (edit: () => void) =>
-    new Promise<number>((resolve) => {
-      edit();
-      requestAnimationFrame(() => {
-        const start = performance.now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - start);
-        channel.port2.postMessage(null);
-      });
-    });
+  const renderAfter = async (edit: () => void) => {
+    edit();
+    return (await nextFrameRendered()).renderMs;
+  };
   const costs: number[] = [];
   for (let i = 0; i < count; i++) {
     costs.push(await renderAfter(() => (target.data = `${original}.`)));
@@ -361,6 +375,11 @@ export interface GlossRun {
   startCallMs: number;
   /** start() until its promise (and idle()) resolved. */
   totalMs: number;
+  /**
+   * start() until the end of the rendering of the first frame after start() and idle() resolved:
+   * until the last mark is on screen. Null when the run was stopped at its cap.
+   */
+  renderedMs: number | null;
   longestTaskMs: number;
   tasksOver50: number;
   /** Long animation frames: the tasks of a frame and its render together, what the reader waits through. */
@@ -419,6 +438,8 @@ async function runGloss(options: { capMs: number }): Promise<GlossRun> {
   clearTimeout(timer);
   const end = performance.now();
   console.timeStamp('gloss-bench:end');
+  // As for the baselines: until the frame after the work has been rendered.
+  const renderedMs = finished ? (await nextFrameRendered()).end - t0 : null;
   await settle();
   // A page without any mark in view (or with the first pass in one task) shows it only now.
   for (let i = 0; i < 10 && firstHighlight === null; i++) await nextFrame();
@@ -429,6 +450,7 @@ async function runGloss(options: { capMs: number }): Promise<GlossRun> {
     firstHighlightMs: firstHighlight,
     startCallMs,
     totalMs: end - t0,
+    renderedMs,
     longestTaskMs: tasks.longest,
     tasksOver50: tasks.over50,
     longestFrameMs: longFrames.longest,
@@ -468,10 +490,23 @@ function clearGloss(): ClearRun {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Baselines. Each is one synchronous call: it blocks the page for its whole duration.
+// Baselines. Each is one synchronous call: it blocks the page for its whole duration; the page
+// then renders what it wrote in the next frame.
 
 export interface BaselineRun {
+  /** The time of the call. */
   ms: number;
+  /**
+   * From the start of the call to the end of the rendering of the first frame after it: until what
+   * it wrote is on screen. Absent when it threw.
+   */
+  renderedMs?: number;
+  /** The rendering of that frame alone (its style, layout and paint). */
+  renderMs?: number;
+  /** The longest `longtask` entry from the call to the end of that render: the call's task or the render's. */
+  longestTaskMs?: number;
+  /** `long-animation-frame` entries in the same window: the call and the render after it, as one frame. */
+  longestFrameMs?: number;
   /** B0: text nodes read; B1: matches; B2, B3: marks made. */
   count: number;
   /** What it threw, if it did: `ms` is then the time until it did. */
@@ -481,18 +516,37 @@ export interface BaselineRun {
   keywords?: number;
 }
 
-function timed(fn: () => number): BaselineRun {
+async function timed(fn: () => number): Promise<BaselineRun> {
+  const longTasks = watchLongTasks();
+  // The call starts in a task of its own just after a frame was rendered, so that its frame holds
+  // the call and the render after it, not what the baseline set up before (B3 builds its pattern).
+  await nextFrameRendered();
   const t0 = performance.now();
+  let count: number;
   try {
-    const count = fn();
-    return { ms: performance.now() - t0, count };
+    count = fn();
   } catch (error) {
-    return { ms: performance.now() - t0, count: 0, error: `${(error as Error)?.name}: ${(error as Error)?.message}` };
+    const ms = performance.now() - t0;
+    longTasks.stop(t0, t0 + ms);
+    return { ms, count: 0, error: `${(error as Error)?.name}: ${(error as Error)?.message}` };
   }
+  const ms = performance.now() - t0;
+  const { end, renderMs } = await nextFrameRendered();
+  // Lets the long-task and long-animation-frame entries of the call and its frame arrive.
+  await settle();
+  const { tasks, frames } = longTasks.stop(t0, end);
+  return {
+    ms,
+    renderedMs: end - t0,
+    renderMs,
+    longestTaskMs: tasks.longest,
+    longestFrameMs: frames.longest,
+    count,
+  };
 }
 
 /** B0: a TreeWalker that reads every text node of the body and nothing else. */
-function b0(): BaselineRun {
+function b0(): Promise<BaselineRun> {
   return timed(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let chars = 0;
@@ -507,7 +561,7 @@ function b0(): BaselineRun {
 }
 
 /** B1: B0 plus the matcher's compiled pattern on every text node; the DOM is not touched. */
-function b1(): BaselineRun {
+function b1(): Promise<BaselineRun> {
   const m = matcher();
   return timed(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -526,11 +580,11 @@ function aliasTexts(): string[] {
 }
 
 /** B2: naive mark.js, one mark() call with the array of every alias. */
-function b2(): BaselineRun {
+async function b2(): Promise<BaselineRun> {
   const keywords = aliasTexts();
   // mark.js searches the keywords one after the other; which ones it got to tells how far it went.
   const seen = new Set<string>();
-  const result = timed(() => {
+  const result = await timed(() => {
     let marks = 0;
     new Mark(document.body).mark(keywords, {
       className: 'bench-b2',
@@ -574,7 +628,7 @@ function combinedPattern(): RegExp {
 }
 
 /** B3: mark.js markRegExp with that one pattern over the whole body, excluded zones skipped. */
-function b3(): BaselineRun {
+function b3(): Promise<BaselineRun> {
   const pattern = combinedPattern();
   return timed(() => {
     let marks = 0;
