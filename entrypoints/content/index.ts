@@ -73,7 +73,9 @@ export default defineContentScript({
       focusMark: (mark) => interactions?.focusMark(mark, true),
     });
     interactions = new Interactions(ctx, card);
-    const jumper = new Jumper(document);
+    const jumper = new Jumper(document, () =>
+      annotator?.hasUnwritten() ? (text: Text) => annotator?.unwrittenIn(text) : null,
+    );
 
     // Batched: a page that keeps changing should not flood the background with messages.
     const reportMentions = () => {
@@ -172,11 +174,19 @@ export default defineContentScript({
 
     const jump = async (entityId: string | null, direction: 'next' | 'prev'): Promise<JumpResult | null> => {
       await settled();
-      if (!annotator) return null;
-      const target = jumper.target(entityId, direction);
-      if (!target) return null;
-      void interactions?.jumpTo(target.head);
-      return { entityId: target.entityId, index: target.index, total: target.total };
+      // A mention not written yet (far away on a page dear to render) is written first, then
+      // landed on; a page changing meanwhile could keep moving it, so only a few tries.
+      for (let attempt = 0; attempt < 3 && annotator; attempt++) {
+        const target = jumper.target(entityId, direction);
+        if (!target) return null;
+        if ('run' in target) {
+          await annotator.revealRun(target.run);
+          continue;
+        }
+        void interactions?.jumpTo(target.head);
+        return { entityId: target.entityId, index: target.index, total: target.total };
+      }
+      return null;
     };
 
     const lookup = async (text: string): Promise<{ entityId: string | null }> => {

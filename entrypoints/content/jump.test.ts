@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { Jumper, pickIndex } from './jump';
+import { Jumper, type JumpTarget, pickIndex } from './jump';
 import { headOf, mentionHeads, piecesOf } from './mentions';
 
 describe('pickIndex', () => {
@@ -85,9 +85,29 @@ describe('mentions in document order', () => {
   it('starts from the viewport again when the mention it landed on left the page', () => {
     build();
     const jumper = new Jumper(document);
-    const second = jumper.target(null, 'next');
-    expect(second?.index).toBe(1);
-    second?.head.closest('p')?.remove();
+    const second = jumper.target(null, 'next') as JumpTarget;
+    expect(second.index).toBe(1);
+    second.head.closest('p')?.remove();
     expect(jumper.target(null, 'next')).toMatchObject({ entityId: 'country:br', index: 1, total: 2 });
+  });
+
+  it('counts mentions not written yet where their run stands, and lands on them as runs', () => {
+    build();
+    const far = document.createElement('p');
+    far.textContent = 'Far below, Brazil and Blinken again.';
+    document.body.append(far);
+    const run = far.firstChild as Text;
+    const unwritten = (text: Text) => (text === run ? ['country:br', 'person:a'] : undefined);
+    const jumper = new Jumper(document, () => unwritten);
+    expect(jumper.target('country:br', 'next')).toMatchObject({ entityId: 'country:br', index: 1, total: 3 });
+    expect(jumper.target('country:br', 'next')).toMatchObject({ index: 2, total: 3 });
+    // The third is not written yet: the jump says which run to write first.
+    expect(jumper.target('country:br', 'next')).toEqual({ run });
+    // Written now, as the annotator would: the same jump lands on its mark, counted the same.
+    far.innerHTML = `Far below, ${mark('country:br', 'Brazil')} and ${mark('person:a', 'Blinken')} again.`;
+    expect(jumper.target('country:br', 'next')).toMatchObject({ entityId: 'country:br', index: 3, total: 3 });
+    expect(jumper.target(null, 'next')).toMatchObject({ entityId: 'person:a', index: 6, total: 6 });
+    // Without unwritten mentions, only marks are read.
+    expect(new Jumper(document).target('person:a', 'prev')).toMatchObject({ index: 3, total: 3 });
   });
 });

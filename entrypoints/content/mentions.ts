@@ -9,26 +9,50 @@ export function isMark(node: unknown): node is HTMLElement {
   return node instanceof HTMLElement && node.localName === 'mark' && node.classList.contains(MARK_CLASS);
 }
 
+/**
+ * A mention, in document order: written, as its first mark, or found by the annotator in a run of
+ * text it has not written yet (far from the viewport on a page that is dear to render).
+ */
+export type MentionSlot = { head: HTMLElement; run?: undefined } | { run: Text; entityId: string; head?: undefined };
+
+/** The entities of the mentions found in a run of text and not written yet; none for most text. */
+export type Unwritten = (text: Text) => readonly string[] | undefined;
+
 /** The first piece of every mention under `root`, in document order, shadow roots included. */
 export function mentionHeads(root: Document | ShadowRoot | Element): HTMLElement[] {
-  const heads: HTMLElement[] = [];
+  return mentionSlots(root, null).map((slot) => slot.head as HTMLElement);
+}
+
+/**
+ * Every mention under `root` in document order, shadow roots included where their host stands:
+ * written ones by their first mark, and, where `unwritten` is given, those not written yet.
+ */
+export function mentionSlots(root: Document | ShadowRoot | Element, unwritten: Unwritten | null): MentionSlot[] {
+  const slots: MentionSlot[] = [];
+  const show = unwritten ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT : NodeFilter.SHOW_ELEMENT;
   const visit = (scope: Document | ShadowRoot | Element) => {
     const doc = scope instanceof Document ? scope : (scope.ownerDocument ?? document);
-    const walker = doc.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT, {
+    const walker = doc.createTreeWalker(scope, show, {
       acceptNode: (node) =>
-        (node as Element).hasAttribute(UI_ATTRIBUTE) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+        node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(UI_ATTRIBUTE)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        for (const entityId of unwritten?.(node as Text) ?? []) slots.push({ run: node as Text, entityId });
+        continue;
+      }
       const element = node as Element;
       if (isMark(element)) {
-        if (!element.hasAttribute(CONTINUED_ATTRIBUTE)) heads.push(element);
+        if (!element.hasAttribute(CONTINUED_ATTRIBUTE)) slots.push({ head: element });
         continue;
       }
       if (element.shadowRoot) visit(element.shadowRoot);
     }
   };
   visit(root);
-  return heads;
+  return slots;
 }
 
 /** The first piece of the mention `mark` belongs to. */

@@ -139,6 +139,24 @@ describe('a page where every render is a long task', () => {
     gloss.stop();
   });
 
+  it('says which runs hold mentions not written yet, and writes one on request', async () => {
+    article(200);
+    const gloss = annotator(() => 120);
+    await gloss.start();
+    await gloss.idle();
+    expect(gloss.hasUnwritten()).toBe(true);
+    const run = document.getElementById('p150')?.firstChild as Text;
+    expect(gloss.unwrittenIn(run)).toEqual([CANADA]);
+    expect(gloss.unwrittenIn(document.getElementById('p0')?.firstChild as Text)).toBeUndefined();
+    await gloss.revealRun(run);
+    expect(hasMark('p150')).toBe(true);
+    expect(gloss.unwrittenIn(run)).toBeUndefined();
+    expect(hasMark('p100')).toBe(false);
+    await gloss.reveal(null);
+    expect(gloss.hasUnwritten()).toBe(false);
+    gloss.stop();
+  });
+
   it('keeps the counts of far runs right when the page edits or removes them', async () => {
     article(200);
     const gloss = annotator(() => 120);

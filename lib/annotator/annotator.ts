@@ -404,6 +404,32 @@ export class Annotator {
     await this.idle();
   }
 
+  /** Whether any mention found is not written yet, here or in a shadow root. */
+  hasUnwritten(): boolean {
+    return this.sections.size > 0 || [...this.shadows.values()].some(({ annotator }) => annotator.hasUnwritten());
+  }
+
+  /** The entities of the mentions found in the run that starts at `text` and not written yet. */
+  unwrittenIn(text: Text): readonly string[] | undefined {
+    const root = text.getRootNode();
+    if (root instanceof ShadowRoot && root !== this.root) return this.shadows.get(root)?.annotator.unwrittenIn(text);
+    const deferred = this.deferredOf.get(text);
+    return deferred && text.isConnected ? deferred.entityIds : undefined;
+  }
+
+  /** Writes the run that starts at `text` (and its section), and resolves when it is in the page. */
+  async revealRun(text: Text): Promise<void> {
+    const root = text.getRootNode();
+    if (root instanceof ShadowRoot && root !== this.root) {
+      await this.shadows.get(root)?.annotator.revealRun(text);
+      return;
+    }
+    const deferred = this.deferredOf.get(text);
+    if (deferred) this.release(deferred.section);
+    if (this.pending.size > 0) void this.schedule();
+    await this.idle();
+  }
+
   private enterShadow(shadow: ShadowRoot): void {
     const annotator = new Annotator(shadow, {
       matcher: this.matcher,
