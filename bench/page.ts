@@ -129,9 +129,13 @@ function matcherCount(matcher: Matcher, root: Element): Counts {
 }
 
 function markCount(root: ParentNode): Counts {
+  return countsOf(countMentions(root));
+}
+
+function countsOf(counts: Map<string, number>): Counts {
   const byEntity: Record<string, number> = {};
   let total = 0;
-  for (const [id, n] of countMentions(root)) {
+  for (const [id, n] of counts) {
     byEntity[id] = n;
     total += n;
   }
@@ -388,7 +392,13 @@ export interface GlossRun {
   maxFrameGapMs: number;
   frames: number;
   onChangeCalls: number;
+  /** Mentions written as marks when the run ended. */
   marks: Counts;
+  /**
+   * Mentions found, written or not (`Annotator.mentions()`): on a page where every render is a
+   * long task, runs far from the viewport are counted and written only when they come near.
+   */
+  found: Counts;
   markElements: number;
   marksInExcluded: number;
   errors: string[];
@@ -459,10 +469,31 @@ async function runGloss(options: { capMs: number }): Promise<GlossRun> {
     frames: frameCount,
     onChangeCalls,
     marks: markCount(document),
+    found: countsOf(annotator.mentions()),
     markElements: document.querySelectorAll(MARKS).length,
     marksInExcluded: document.querySelectorAll(EXCLUDED_ZONES).length,
     errors: [...errors],
   };
+}
+
+export interface RevealRun {
+  /** `reveal(null)`: writing every mention found and not written yet, until its promise resolved. */
+  ms: number;
+  /** Mentions written as marks afterwards: all of them. */
+  marks: Counts;
+  errors: string[];
+}
+
+async function revealGloss(): Promise<RevealRun> {
+  const annotator = state.annotator;
+  if (!annotator) throw new Error('runGloss() first');
+  const t0 = performance.now();
+  try {
+    await annotator.reveal(null);
+  } catch (error) {
+    errors.push(String((error as Error)?.stack ?? error));
+  }
+  return { ms: performance.now() - t0, marks: markCount(document), errors: [...errors] };
 }
 
 export interface ClearRun {
@@ -754,6 +785,7 @@ const GlossBench = {
   probeMatcher,
   probeRender,
   runGloss,
+  revealGloss,
   clearGloss,
   runFeed,
   baselines: { b0, b1, b2, b3 },
