@@ -12,6 +12,7 @@ import {
   glossSession,
   inCardShadow,
   MARK,
+  sendToTab,
   sleep,
   tabIdFor,
   waitForMarks,
@@ -198,20 +199,8 @@ async function hover(p: Page, entityId: string, within = 'body'): Promise<Box> {
   return box;
 }
 
-async function send(tabId: number, message: unknown): Promise<unknown> {
-  return gloss.extension.evaluate(
-    async ([id, m]) => {
-      const api = (
-        globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }
-      ).chrome;
-      try {
-        return { answer: await api.tabs.sendMessage(id as number, m) };
-      } catch (error) {
-        return { rejected: String(error) };
-      }
-    },
-    [tabId, message] as const,
-  );
+function send(tabId: number, message: unknown): Promise<unknown> {
+  return sendToTab(gloss.extension, tabId, message);
 }
 
 /** What document.activeElement is, in the page's main world. */

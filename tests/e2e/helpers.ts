@@ -235,6 +235,23 @@ export async function tabIdFor(extensionPage: Page, pageUrl: string, timeoutMs =
   }
 }
 
+/** A message to a tab's content script, sent from an extension page: its answer, or why it failed. */
+export function sendToTab(extensionPage: Page, tabId: number, message: unknown): Promise<unknown> {
+  return extensionPage.evaluate(
+    async ([id, m]) => {
+      const api = (
+        globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }
+      ).chrome;
+      try {
+        return { answer: await api.tabs.sendMessage(id as number, m) };
+      } catch (error) {
+        return { rejected: String(error) };
+      }
+    },
+    [tabId, message] as const,
+  );
+}
+
 /** Opens popup.html in a tab of its own, targeting the tab that shows `page`. */
 export async function openPopupFor(context: BrowserContext, extensionId: string, page: Page): Promise<Page> {
   const popup = await context.newPage();
