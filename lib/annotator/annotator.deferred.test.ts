@@ -179,6 +179,22 @@ describe('a page where every render is a long task', () => {
     gloss.stop();
   });
 
+  it('drops the count of a far run whose text becomes hidden or editable', async () => {
+    article(200);
+    const gloss = annotator(() => 120);
+    await gloss.start();
+    await gloss.idle();
+    document.getElementById('p150')?.setAttribute('hidden', '');
+    document.getElementById('p151')?.setAttribute('contenteditable', 'true');
+    await Promise.resolve();
+    await gloss.idle();
+    expect(gloss.mentions().get(CANADA)).toBe(198);
+    await gloss.reveal(null);
+    expect(written()).toBe(198);
+    expect(hasMark('p150') || hasMark('p151')).toBe(false);
+    gloss.stop();
+  });
+
   it('clear() forgets the far runs and leaves the page exactly as it was', async () => {
     article(200);
     const html = document.body.innerHTML;

@@ -921,6 +921,19 @@ export class Annotator {
     this.sections.delete(section);
   }
 
+  /** Forgets the runs not written under `element`, which is no longer ours to mark; true when there were any. */
+  private dropDeferredIn(element: Element): boolean {
+    if (this.sections.size === 0) return false;
+    let dropped = false;
+    const walker = (element.ownerDocument ?? document).createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      if (!this.deferredOf.has(text as Text)) continue;
+      this.undefer(text as Text);
+      dropped = true;
+    }
+    return dropped;
+  }
+
   /** Forgets every run not written; true when there were any. */
   private dropDeferred(): boolean {
     const had = this.sections.size > 0;
@@ -1098,6 +1111,7 @@ export class Annotator {
           added.getElementsByClassName(MARK_CLASS).length > 0 &&
           (isExcludedElement(added) || isInsideExcluded(added, this.root))
         ) {
+          changed = this.dropDeferredIn(added) || changed;
           changed = this.restoreMarksIn(added) || changed;
           continue;
         }
@@ -1117,7 +1131,10 @@ export class Annotator {
    */
   private handleExclusionChange(element: Element): boolean {
     if (!element.isConnected) return false;
-    if (isExcludedElement(element) || isInsideExcluded(element, this.root)) return this.restoreMarksIn(element);
+    if (isExcludedElement(element) || isInsideExcluded(element, this.root)) {
+      const dropped = this.dropDeferredIn(element);
+      return this.restoreMarksIn(element) || dropped;
+    }
     this.queue(element);
     return false;
   }
