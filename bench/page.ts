@@ -476,8 +476,83 @@ async function runGloss(options: { capMs: number }): Promise<GlossRun> {
   };
 }
 
+export interface ScrollRun {
+  /** Screens scrolled, one at a time, and the pause after each. */
+  screens: number;
+  stepMs: number;
+  longestTaskMs: number;
+  tasksOver50: number;
+  longestFrameMs: number;
+  framesOver50: number;
+  /** Mentions in the viewport a step after it arrived there: all, and those not written yet. */
+  inView: number;
+  inViewUnwritten: number;
+  /** Mentions written as marks when the scroll ended. */
+  written: number;
+}
+
+/**
+ * A reader skimming after Gloss finished: one screen down every `stepMs`. Where runs were left
+ * for later, what comes near is written meanwhile; this measures the frames that costs, and what
+ * the reader would see unhighlighted: mentions in view, still not written, when the pause ends.
+ */
+async function scrollGloss(options: { screens: number; stepMs: number }): Promise<ScrollRun> {
+  const annotator = state.annotator;
+  if (!annotator) throw new Error('runGloss() first');
+  const longTasks = watchLongTasks();
+  await nextFrame();
+  const t0 = performance.now();
+  let inView = 0;
+  let inViewUnwritten = 0;
+  for (let i = 0; i < options.screens; i++) {
+    window.scrollBy(0, window.innerHeight);
+    await new Promise((resolve) => setTimeout(resolve, options.stepMs));
+    for (const block of blocksInView()) {
+      inView += block.querySelectorAll(`${MARKS}:not([data-gloss-continued])`).length;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        const unwritten = annotator.unwrittenIn(text as Text)?.length ?? 0;
+        inView += unwritten;
+        inViewUnwritten += unwritten;
+      }
+    }
+  }
+  const end = performance.now();
+  await settle();
+  const { tasks, frames } = longTasks.stop(t0, end);
+  return {
+    ...options,
+    longestTaskMs: tasks.longest,
+    tasksOver50: tasks.over50,
+    longestFrameMs: frames.longest,
+    framesOver50: frames.over50,
+    inView,
+    inViewUnwritten,
+    written: markCount(document).total,
+  };
+}
+
+/** The article's blocks on screen now: its children are in reading order, top to bottom. */
+function blocksInView(): Element[] {
+  const blocks = [...(document.querySelector('article')?.children ?? [])];
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((blocks[mid] as Element).getBoundingClientRect().bottom <= 0) low = mid + 1;
+    else high = mid;
+  }
+  const inView: Element[] = [];
+  for (let i = low; i < blocks.length; i++) {
+    const block = blocks[i] as Element;
+    if (block.getBoundingClientRect().top >= window.innerHeight) break;
+    inView.push(block);
+  }
+  return inView;
+}
+
 export interface RevealRun {
-  /** `reveal(null)`: writing every mention found and not written yet, until its promise resolved. */
+  /** `revealAll()`: writing every mention found and not written yet, until its promise resolved. */
   ms: number;
   /** Mentions written as marks afterwards: all of them. */
   marks: Counts;
@@ -489,7 +564,7 @@ async function revealGloss(): Promise<RevealRun> {
   if (!annotator) throw new Error('runGloss() first');
   const t0 = performance.now();
   try {
-    await annotator.reveal(null);
+    await annotator.revealAll();
   } catch (error) {
     errors.push(String((error as Error)?.stack ?? error));
   }
@@ -785,6 +860,7 @@ const GlossBench = {
   probeMatcher,
   probeRender,
   runGloss,
+  scrollGloss,
   revealGloss,
   clearGloss,
   runFeed,
