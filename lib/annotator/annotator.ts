@@ -4,7 +4,7 @@
 import Mark from 'mark.js';
 import type { EntityType } from '../knowledge/schema';
 import type { Matcher, MentionContext } from '../matcher/matcher';
-import { DEAR_AFTER_RENDERS, WriteBudget } from './write-budget';
+import { WriteBudget } from './write-budget';
 
 export const MARK_CLASS = 'gloss-mark';
 /** Our own UI carries this attribute so the annotator never reads or writes inside it. */
@@ -116,6 +116,8 @@ interface Chunk {
   breaks: number[];
   /** The data joined. */
   text: string;
+  /** It held marks of ours, taken out to read it again: the page changed it. */
+  hadMarks: boolean;
 }
 
 /** The nodes one original text node became after wrapping, so it can be put back exactly. */
@@ -585,6 +587,8 @@ export class Annotator {
       // What is on screen is shown before anything else is read.
       if (next === VIEWPORT && wrote && !(await endSlice())) return;
     }
+    // The section left open may have lost all its runs meanwhile (read again and written).
+    if (this.openSection?.texts.size === 0) this.retire(this.openSection);
     this.openSection = null;
     if (wrote || deferred) this.onChange();
   }
@@ -596,10 +600,9 @@ export class Annotator {
   private async yieldAfter(wrote: boolean, sliceMs: number): Promise<void> {
     if (wrote) this.onChange();
     // Waiting for a frame leaves the page idle until it comes, so only some slices measure.
-    const measure =
-      wrote &&
-      this.framesMeasurable &&
-      (this.writeBudget.observations < DEAR_AFTER_RENDERS || this.writeSlices++ % MEASURE_EVERY === 0);
+    // Until a page that rendered slowly once is known to be dear or not, every slice measures.
+    const slice = wrote ? this.writeSlices++ : 0;
+    const measure = wrote && this.framesMeasurable && (this.writeBudget.undecided || slice % MEASURE_EVERY === 0);
     if (!measure) {
       await yieldToPage();
       return;
@@ -706,7 +709,7 @@ export class Annotator {
         }
         const data = nodes.map((n) => n.data);
         const text = data.join('');
-        if (HAS_LETTER.test(text)) chunk = { nodes, data, breaks, text };
+        if (HAS_LETTER.test(text)) chunk = { nodes, data, breaks, text, hadMarks: touched.size > 0 };
       }
       nodes = [];
       breaks = [];
@@ -853,7 +856,9 @@ export class Annotator {
    * can see it; it is written when it comes within a few screens.
    */
   private isFar(chunk: Chunk): boolean {
-    if (!this.writeBudget.dear || !this.nearObserver()) return false;
+    // A run that was written and changed by the page is written again at once: left for later,
+    // its highlights would blink out for a frame where the reader may be looking.
+    if (chunk.hadMarks || !this.writeBudget.dear || !this.nearObserver()) return false;
     for (const node of chunk.nodes) {
       if (this.deferredOf.get(node)?.section.released) return false;
     }

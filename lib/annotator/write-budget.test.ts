@@ -72,4 +72,16 @@ describe('WriteBudget', () => {
     expect(cheap.dear).toBe(false);
     expect(new WriteBudget(10).dear).toBe(false);
   });
+
+  it('is undecided only while the renders seen so far were all long and too few to judge', () => {
+    const budget = new WriteBudget(10);
+    expect(budget.undecided).toBe(true);
+    budget.observe(10, 130);
+    expect(budget.undecided).toBe(true);
+    budget.observe(200, 300);
+    expect(budget.undecided).toBe(false);
+    const cheap = new WriteBudget(10);
+    cheap.observe(10, 12);
+    expect(cheap.undecided).toBe(false);
+  });
 });

@@ -30,6 +30,11 @@ export class WriteBudget {
     return this.observations >= DEAR_AFTER_RENDERS && this.fixedMs >= FRAME_TARGET_MS;
   }
 
+  /** Not yet seen enough renders to tell whether the page is dear: the one render seen so far was. */
+  get undecided(): boolean {
+    return this.observations < DEAR_AFTER_RENDERS && this.fixedMs >= FRAME_TARGET_MS;
+  }
+
   observe(writingMs: number, renderingMs: number): void {
     this.observations++;
     this.fixedMs = Math.min(this.fixedMs, renderingMs);
