@@ -714,7 +714,8 @@ function summarize(results) {
       f.keywords && f.keywordsDone > 0
         ? `; ≈ ${ms((f.ms * f.keywords) / f.keywordsDone)} for all keywords at that pace`
         : '';
-    return `threw after ${ms(f.ms)}${where} (${f.error})${estimate}`;
+    // The error may quote a pattern: a bare | would end the table cell it is shown in.
+    return `threw after ${ms(f.ms)}${where} (${f.error.replaceAll('|', '\\|')})${estimate}`;
   };
   const baseCell = (b) => {
     if (b.failed) return `${b.s ? `${spread(b.s)}; then ` : ''}${failedText(b.failed)}`;
