@@ -65,6 +65,14 @@ function annotator(renderingMs: () => number) {
   });
 }
 
+/** An annotator on the page, its first pass done. */
+async function annotated(renderingMs: () => number) {
+  const gloss = annotator(renderingMs);
+  await gloss.start();
+  await gloss.idle();
+  return gloss;
+}
+
 const written = (id = CANADA) => countMentions(document.body).get(id) ?? 0;
 const hasMark = (id: string) => document.getElementById(id)?.querySelector('mark.gloss-mark') !== null;
 
@@ -87,9 +95,7 @@ afterEach(() => {
 describe('a page where every render is a long task', () => {
   it('writes the runs it reaches first, counts the far ones and leaves them for later', async () => {
     article(200);
-    const gloss = annotator(() => 120);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 120);
     expect(written()).toBeGreaterThan(0);
     expect(written()).toBeLessThan(50);
     expect(hasMark('p199')).toBe(false);
@@ -104,9 +110,7 @@ describe('a page where every render is a long task', () => {
 
   it('writes a section when one of its sentinels comes near, and only that section', async () => {
     article(200);
-    const gloss = annotator(() => 120);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 120);
     const before = written();
     const last = document.getElementById('p199') as Element;
     expect(near().targets.has(last)).toBe(true);
@@ -123,9 +127,7 @@ describe('a page where every render is a long task', () => {
 
   it('revealAll() writes every run left for later, and stops watching', async () => {
     article(200, (i) => (i === 120 || i === 190 ? ' So did the Wassenaar Arrangement.' : ''));
-    const gloss = annotator(() => 120);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 120);
     expect(written(WASSENAAR)).toBe(0);
     expect(gloss.mentions().get(WASSENAAR)).toBe(2);
     await gloss.revealAll();
@@ -138,9 +140,7 @@ describe('a page where every render is a long task', () => {
 
   it('says which runs hold mentions not written yet, and writes one on request', async () => {
     article(200);
-    const gloss = annotator(() => 120);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 120);
     expect(gloss.hasUnwritten()).toBe(true);
     const run = document.getElementById('p150')?.firstChild as Text;
     expect(gloss.unwrittenIn(run)).toEqual([CANADA]);
@@ -162,9 +162,7 @@ describe('a page where every render is a long task', () => {
 
   it('keeps the counts of far runs right when the page edits or removes them', async () => {
     article(200);
-    const gloss = annotator(() => 120);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 120);
     const p150 = document.getElementById('p150') as HTMLElement;
     (p150.firstChild as Text).data = (p150.firstChild as Text).data.replace('Canada', 'Chile');
     await Promise.resolve();
@@ -184,9 +182,7 @@ describe('a page where every render is a long task', () => {
 
   it('drops the count of a far run whose text becomes hidden or editable', async () => {
     article(200);
-    const gloss = annotator(() => 120);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 120);
     document.getElementById('p150')?.setAttribute('hidden', '');
     document.getElementById('p151')?.setAttribute('contenteditable', 'true');
     await Promise.resolve();
@@ -201,9 +197,7 @@ describe('a page where every render is a long task', () => {
   it('clear() forgets the far runs and leaves the page exactly as it was', async () => {
     article(200);
     const html = document.body.innerHTML;
-    const gloss = annotator(() => 120);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 120);
     gloss.clear();
     expect(document.body.innerHTML).toBe(html);
     expect(gloss.mentions().size).toBe(0);
@@ -213,9 +207,7 @@ describe('a page where every render is a long task', () => {
 
   it('stop() stops watching: a sentinel coming near afterwards writes nothing', async () => {
     article(200);
-    const gloss = annotator(() => 120);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 120);
     const observer = near();
     const sentinels = [...observer.targets];
     gloss.stop();
@@ -227,9 +219,7 @@ describe('a page where every render is a long task', () => {
 
   it('a sentinel that is not rendered hands its watch to another block of its section', async () => {
     article(200);
-    const gloss = annotator(() => 120);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 120);
     const index = (target: Element) => Number(target.id.slice(1));
     const last = document.getElementById('p199') as Element;
     // The last section's first sentinel: the sentinels come two per section, in reading order.
@@ -257,9 +247,7 @@ describe('a page where every render is a long task', () => {
   it('writes what was left once renders turn out cheap after all', async () => {
     article(200, (i) => (i === 120 ? ' So did the Wassenaar Arrangement.' : ''));
     const costs = [120, 120];
-    const gloss = annotator(() => costs.shift() ?? 5);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => costs.shift() ?? 5);
     expect(written()).toBeLessThan(200);
     // Writing the one section asked for takes a slice that is measured: a cheap render, and
     // the rest follows.
@@ -275,9 +263,7 @@ describe('a page where every render is a long task', () => {
 describe('a page that renders cheaply', () => {
   it('is written whole, with nothing watched', async () => {
     article(200);
-    const gloss = annotator(() => 5);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => 5);
     expect(written()).toBe(200);
     expect(near()?.targets.size ?? 0).toBe(0);
     gloss.stop();
@@ -286,9 +272,7 @@ describe('a page that renders cheaply', () => {
   it('is written whole after one slow render: one is not enough to call a page dear', async () => {
     article(200);
     const costs = [120];
-    const gloss = annotator(() => costs.shift() ?? 5);
-    await gloss.start();
-    await gloss.idle();
+    const gloss = await annotated(() => costs.shift() ?? 5);
     expect(written()).toBe(200);
     gloss.stop();
   });
