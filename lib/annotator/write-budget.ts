@@ -7,7 +7,8 @@
  * paint after one changed character), and a part that grows with what was written. Where the
  * fixed part is small, a slice writes as much as keeps its frame under a long task (50 ms);
  * where every render is a long task anyway, a slice writes about as long as the fixed part takes,
- * so that there are far fewer renders.
+ * so that there are far fewer renders. Such a page is `dear`: the annotator then leaves the text
+ * far from the viewport for later.
  */
 export class WriteBudget {
   /** The cheapest render seen: the fixed part, and what the smallest slice wrote. */
@@ -30,7 +31,7 @@ export class WriteBudget {
     return this.observations >= DEAR_AFTER_RENDERS && this.fixedMs >= FRAME_TARGET_MS;
   }
 
-  /** Not yet seen enough renders to tell whether the page is dear: the one render seen so far was. */
+  /** Too few renders seen to judge whether the page is dear, and none of them was cheap. */
   get undecided(): boolean {
     return this.observations < DEAR_AFTER_RENDERS && this.fixedMs >= FRAME_TARGET_MS;
   }
