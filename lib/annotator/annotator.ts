@@ -322,6 +322,8 @@ export class Annotator {
   /** Sentinel blocks to the sections they watch for. */
   private readonly sectionsOf = new Map<Element, Set<Section>>();
   private near: IntersectionObserver | null = null;
+  /** revealAll() is under way: nothing is left for later. */
+  private writingAll = false;
 
   constructor(
     private readonly root: Element | Document | ShadowRoot,
@@ -395,10 +397,16 @@ export class Annotator {
    */
   async revealAll(): Promise<void> {
     await this.idle();
-    for (const section of [...this.sections]) this.release(section);
-    if (this.pending.size > 0) void this.schedule();
-    await Promise.all([...this.shadows.values()].map(({ annotator }) => annotator.revealAll()));
-    await this.idle();
+    // Runs read again meanwhile (the page changed them) are written too, not left once more.
+    this.writingAll = true;
+    try {
+      for (const section of [...this.sections]) this.release(section);
+      if (this.pending.size > 0) void this.schedule();
+      await Promise.all([...this.shadows.values()].map(({ annotator }) => annotator.revealAll()));
+      await this.idle();
+    } finally {
+      this.writingAll = false;
+    }
   }
 
   /** Whether any mention found is not written yet, here or in a shadow root. */
@@ -711,6 +719,8 @@ export class Annotator {
         const text = data.join('');
         if (HAS_LETTER.test(text)) chunk = { nodes, data, breaks, text, hadMarks: touched.size > 0 };
       }
+      // A run left for later that now reads as nothing (its words removed) holds no mention.
+      if (!chunk && this.sections.size > 0) for (const node of nodes) this.undefer(node);
       nodes = [];
       breaks = [];
       runLength = 0;
@@ -858,7 +868,7 @@ export class Annotator {
   private isFar(chunk: Chunk): boolean {
     // A run that was written and changed by the page is written again at once: left for later,
     // its highlights would blink out for a frame where the reader may be looking.
-    if (chunk.hadMarks || !this.writeBudget.dear || !this.nearObserver()) return false;
+    if (chunk.hadMarks || this.writingAll || !this.writeBudget.dear || !this.nearObserver()) return false;
     for (const node of chunk.nodes) {
       if (this.deferredOf.get(node)?.section.released) return false;
     }
@@ -912,7 +922,11 @@ export class Annotator {
     section.released = true;
     if (this.openSection === section) this.openSection = null;
     for (const sentinel of [...section.sentinels]) this.unwatch(section, sentinel);
-    for (const text of section.texts) this.queue(text);
+    // A run that left the page unseen (no removal record for it was read yet) is dropped here.
+    for (const text of [...section.texts]) {
+      if (text.isConnected) this.queue(text);
+      else this.undefer(text);
+    }
     if (section.texts.size === 0) this.retire(section);
   }
 
@@ -921,11 +935,15 @@ export class Annotator {
     this.sections.delete(section);
   }
 
-  /** Forgets the runs not written under `element`, which is no longer ours to mark; true when there were any. */
-  private dropDeferredIn(element: Element): boolean {
+  /** Forgets the runs not written in `scope`, which is no longer ours to mark; true when there were any. */
+  private dropDeferredIn(scope: Node): boolean {
     if (this.sections.size === 0) return false;
     let dropped = false;
-    const walker = (element.ownerDocument ?? document).createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const walker = (scope.ownerDocument ?? document).createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    if (scope.nodeType === Node.TEXT_NODE && this.deferredOf.has(scope as Text)) {
+      this.undefer(scope as Text);
+      return true;
+    }
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       if (!this.deferredOf.has(text as Text)) continue;
       this.undefer(text as Text);
@@ -1105,13 +1123,12 @@ export class Annotator {
       for (const added of record.addedNodes) {
         if (this.groupOf.has(added)) continue;
         if (added instanceof Element && added.classList.contains(MARK_CLASS)) continue;
-        // Marked text the page moved into an editor, a hidden box or code: our marks must go.
-        if (
-          added instanceof Element &&
-          added.getElementsByClassName(MARK_CLASS).length > 0 &&
-          (isExcludedElement(added) || isInsideExcluded(added, this.root))
-        ) {
-          changed = this.dropDeferredIn(added) || changed;
+        // Text the page moved into an editor, a hidden box or code: our marks must go, and what
+        // was left for later no longer counts.
+        const intoExcluded =
+          (added instanceof Element && isExcludedElement(added)) || isInsideExcluded(added, this.root);
+        if (intoExcluded) changed = this.dropDeferredIn(added) || changed;
+        if (intoExcluded && added instanceof Element && added.getElementsByClassName(MARK_CLASS).length > 0) {
           changed = this.restoreMarksIn(added) || changed;
           continue;
         }
