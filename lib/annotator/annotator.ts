@@ -938,12 +938,13 @@ export class Annotator {
   /** Forgets the runs not written in `scope`, which is no longer ours to mark; true when there were any. */
   private dropDeferredIn(scope: Node): boolean {
     if (this.sections.size === 0) return false;
+    if (scope.nodeType === Node.TEXT_NODE) {
+      const held = this.deferredOf.has(scope as Text);
+      this.undefer(scope as Text);
+      return held;
+    }
     let dropped = false;
     const walker = (scope.ownerDocument ?? document).createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    if (scope.nodeType === Node.TEXT_NODE && this.deferredOf.has(scope as Text)) {
-      this.undefer(scope as Text);
-      return true;
-    }
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       if (!this.deferredOf.has(text as Text)) continue;
       this.undefer(text as Text);
