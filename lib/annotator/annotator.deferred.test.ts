@@ -3,6 +3,7 @@
 // later, and written as they come near. jsdom has no layout, so the test plays the page: it says
 // what a render costs and which blocks come near (a stand-in IntersectionObserver).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { StandInIntersectionObserver } from '../../tests/support/stand-in-intersection-observer';
 import { matcherAliases } from '../knowledge/pack';
 import { Matcher } from '../matcher/matcher';
 import { Annotator, countMentions } from './annotator';
@@ -10,43 +11,6 @@ import { Annotator, countMentions } from './annotator';
 const matcher = new Matcher(matcherAliases());
 const CANADA = 'country:ca';
 const WASSENAAR = 'initiative:wassenaar';
-
-class StandInIntersectionObserver {
-  static latest: StandInIntersectionObserver | null = null;
-  readonly targets = new Set<Element>();
-  constructor(
-    private readonly callback: IntersectionObserverCallback,
-    readonly options?: IntersectionObserverInit,
-  ) {
-    StandInIntersectionObserver.latest = this;
-  }
-  observe(target: Element) {
-    this.targets.add(target);
-  }
-  unobserve(target: Element) {
-    this.targets.delete(target);
-  }
-  disconnect() {
-    this.targets.clear();
-  }
-  takeRecords() {
-    return [];
-  }
-  /** What the browser reports when `targets` come near (or leave, or turn out not rendered). */
-  report(targets: Element[], { near, rendered = true }: { near: boolean; rendered?: boolean }) {
-    const entries = targets
-      .filter((target) => this.targets.has(target))
-      .map(
-        (target) =>
-          ({
-            target,
-            isIntersecting: near,
-            boundingClientRect: rendered ? { width: 600, height: 80 } : { width: 0, height: 0 },
-          }) as unknown as IntersectionObserverEntry,
-      );
-    this.callback(entries, this as unknown as IntersectionObserver);
-  }
-}
 
 const near = () => StandInIntersectionObserver.latest as StandInIntersectionObserver;
 

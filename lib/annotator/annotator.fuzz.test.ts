@@ -6,6 +6,7 @@
 // copy of the page that ran the same mutations without Gloss.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StandInIntersectionObserver } from '../../tests/support/stand-in-intersection-observer';
 import { matcherAliases } from '../knowledge/pack';
 import { Matcher } from '../matcher/matcher';
 import { Annotator, countMentions, MARK_CLASS } from './annotator';
@@ -488,6 +489,36 @@ function apply(op: PageOp, own: Node[], doc: Document): void {
   }
 }
 
+/** Loads a page, and a copy of it in a document of its own where Gloss never runs. */
+function pageAndCopy(nodes: readonly Tree[], splitAt: readonly [number, number][]) {
+  load(nodes.map(render).join(''), splitAt);
+  const body = document.body;
+  const mirror = document.implementation.createHTMLDocument('');
+  mirror.body.replaceChildren(...[...body.childNodes].map((n) => mirror.importNode(n, true)));
+  const own = allNodes(body);
+  const mirrorOwn = allNodes(mirror.body);
+  expect(mirrorOwn.length).toBe(own.length);
+  return { body, mirror, own, mirrorOwn };
+}
+
+/**
+ * stop() leaves the page as its copy, shape for shape and node for node (where the copy has its
+ * k-th own node, the page has its k-th own node), and nothing counted.
+ */
+function expectStopRestores(
+  annotator: Annotator,
+  page: { body: HTMLElement; own: Node[] },
+  copy: { body: HTMLElement; own: Node[] },
+): void {
+  annotator.stop();
+  expect(shape(page.body)).toEqual(shape(copy.body));
+  const index = new Map(copy.own.map((n, i) => [n, i]));
+  expect(allNodes(page.body).map((n) => page.own.indexOf(n))).toEqual(
+    allNodes(copy.body).map((n) => index.get(n) ?? -1),
+  );
+  expect(annotator.mentions().size).toBe(0);
+}
+
 const settle = async (annotator: Annotator) => {
   // Mutation records are delivered in a microtask; the annotator's slices yield through tasks.
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -506,13 +537,7 @@ describe('a page that changes while the annotator watches', () => {
         fc.array(opArb, { minLength: 1, maxLength: 12 }),
         async ({ nodes, splits: splitAt }, ops) => {
           runs++;
-          load(nodes.map(render).join(''), splitAt);
-          const body = document.body;
-          const mirror = document.implementation.createHTMLDocument('');
-          mirror.body.replaceChildren(...[...body.childNodes].map((n) => mirror.importNode(n, true)));
-          const own = allNodes(body);
-          const mirrorOwn = allNodes(mirror.body);
-          expect(mirrorOwn.length).toBe(own.length);
+          const { body, mirror, own, mirrorOwn } = pageAndCopy(nodes, splitAt);
 
           const annotator = new Annotator(body, { matcher, sliceMs: 0 });
           try {
@@ -534,14 +559,7 @@ describe('a page that changes while the annotator watches', () => {
             expect(misplacedMarks(body)).toEqual([]);
             expect(annotator.mentions()).toEqual(countMentions(body));
 
-            annotator.stop();
-            expect(shape(body)).toEqual(shape(mirror.body));
-            // Node for node: where the copy has its k-th own node, the page has its k-th own node.
-            const index = new Map(mirrorOwn.map((n, i) => [n, i]));
-            const pageNodes = allNodes(body);
-            const mirrorNodes = allNodes(mirror.body);
-            expect(pageNodes.map((n) => own.indexOf(n))).toEqual(mirrorNodes.map((n) => index.get(n) ?? -1));
-            expect(annotator.mentions().size).toBe(0);
+            expectStopRestores(annotator, { body, own }, { body: mirror.body, own: mirrorOwn });
           } finally {
             // A failed run must not leave an observer behind for the next document.
             annotator.stop();
@@ -556,34 +574,6 @@ describe('a page that changes while the annotator watches', () => {
 
 // ---------------------------------------------------------------------------------------------
 // The same pages, dear to render: runs not near the viewport are counted and left for later.
-
-/** Stands in for the browser's IntersectionObserver: the test says when sentinels come near. */
-class StandInIntersectionObserver {
-  static latest: StandInIntersectionObserver | null = null;
-  readonly targets = new Set<Element>();
-  constructor(private readonly callback: IntersectionObserverCallback) {
-    StandInIntersectionObserver.latest = this;
-  }
-  observe(target: Element) {
-    this.targets.add(target);
-  }
-  unobserve(target: Element) {
-    this.targets.delete(target);
-  }
-  disconnect() {
-    this.targets.clear();
-  }
-  takeRecords() {
-    return [];
-  }
-  /** The first sentinel watched comes near. */
-  nearFirst() {
-    const [target] = this.targets;
-    if (!target) return;
-    const entry = { target, isIntersecting: true, boundingClientRect: { width: 1, height: 1 } };
-    this.callback([entry as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver);
-  }
-}
 
 /** Text nodes holding mentions not written yet that are not ours to hold: detached, excluded or in a mark. */
 function misplacedRuns(root: Element, annotator: Annotator): string[] {
@@ -617,12 +607,7 @@ describe('a page dear to render that changes while the annotator watches', () =>
           fc.array(opArb, { minLength: 1, maxLength: 12 }),
           async ({ nodes, splits: splitAt }, ops) => {
             runs++;
-            load(nodes.map(render).join(''), splitAt);
-            const body = document.body;
-            const mirror = document.implementation.createHTMLDocument('');
-            mirror.body.replaceChildren(...[...body.childNodes].map((n) => mirror.importNode(n, true)));
-            const own = allNodes(body);
-            const mirrorOwn = allNodes(mirror.body);
+            const { body, mirror, own, mirrorOwn } = pageAndCopy(nodes, splitAt);
             const annotator = new Annotator(body, {
               matcher,
               sliceMs: 0,
@@ -635,7 +620,9 @@ describe('a page dear to render that changes while the annotator watches', () =>
                 apply(op, own, document);
                 apply(op, mirrorOwn, mirror);
                 if (op.op === 'wait') {
-                  StandInIntersectionObserver.latest?.nearFirst();
+                  // The first block watched comes near.
+                  const first = StandInIntersectionObserver.latest?.targets.values().next().value;
+                  if (first) StandInIntersectionObserver.latest?.report([first], { near: true });
                   await settle(annotator);
                   expect(body.textContent).toBe(mirror.body.textContent);
                   expect(misplacedRuns(body, annotator)).toEqual([]);
@@ -652,13 +639,7 @@ describe('a page dear to render that changes while the annotator watches', () =>
               expect(misplacedMarks(body)).toEqual([]);
               expect(body.textContent).toBe(mirror.body.textContent);
 
-              annotator.stop();
-              expect(shape(body)).toEqual(shape(mirror.body));
-              const index = new Map(mirrorOwn.map((n, i) => [n, i]));
-              expect(allNodes(body).map((n) => own.indexOf(n))).toEqual(
-                allNodes(mirror.body).map((n) => index.get(n) ?? -1),
-              );
-              expect(annotator.mentions().size).toBe(0);
+              expectStopRestores(annotator, { body, own }, { body: mirror.body, own: mirrorOwn });
             } finally {
               annotator.stop();
             }
