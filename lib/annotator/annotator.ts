@@ -842,7 +842,7 @@ export class Annotator {
     const { nodes, data } = chunk;
     // Page changes not yet seen are handled first: they may make this chunk stale.
     this.takePageRecords();
-    for (const node of nodes) this.undefer(node);
+    if (this.sections.size > 0) for (const node of nodes) this.undefer(node);
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as Text;
       if (!node.isConnected || node.data !== data[i] || this.groupOf.has(node)) return [];
