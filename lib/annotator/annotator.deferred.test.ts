@@ -25,8 +25,16 @@ function annotator(renderingMs: () => number) {
   return new Annotator(document.body, {
     matcher,
     sliceMs: 0,
-    measureRendering: () => Promise.resolve(renderingMs()),
+    // A tab in the background renders no frames, so nothing can be measured there.
+    measureRendering: () => Promise.resolve(tabVisibility === 'hidden' ? null : renderingMs()),
   });
+}
+
+let tabVisibility: DocumentVisibilityState = 'visible';
+/** The tab goes to the background, or comes to the front. */
+function setTabVisibility(state: DocumentVisibilityState) {
+  tabVisibility = state;
+  document.dispatchEvent(new Event('visibilitychange'));
 }
 
 /** An annotator on the page, its first pass done. */
@@ -49,6 +57,8 @@ beforeEach(() => {
   clock = 0;
   tick = 5;
   vi.spyOn(performance, 'now').mockImplementation(() => (clock += tick));
+  tabVisibility = 'visible';
+  vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => tabVisibility);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -239,5 +249,70 @@ describe('a page that renders cheaply', () => {
     const gloss = await annotated(() => costs.shift() ?? 5);
     expect(written()).toBe(200);
     gloss.stop();
+  });
+});
+
+describe('a tab in the background', () => {
+  it('counts every mention but writes none far from the viewport, until the tab is shown', async () => {
+    article(200, (i) => (i === 150 ? ' So did the Wassenaar Arrangement.' : ''));
+    tabVisibility = 'hidden';
+    const gloss = await annotated(() => 5);
+    expect(written()).toBe(0);
+    expect(gloss.mentions().get(CANADA)).toBe(200);
+    expect(gloss.mentions().get(WASSENAAR)).toBe(1);
+    // Shown: no render was ever measured, so the page cannot be judged yet. Sentinels near the
+    // viewport report in the first frame; writing their section shows what renders cost.
+    setTabVisibility('visible');
+    expect(written()).toBe(0);
+    near().report([document.getElementById('p0') as Element], { near: true });
+    await gloss.idle();
+    // Renders are cheap: the rest follows at once.
+    expect(written()).toBe(200);
+    expect(written(WASSENAAR)).toBe(1);
+    expect(near().targets.size).toBe(0);
+    gloss.stop();
+  });
+
+  it('shown, a page dear to render keeps writing only what comes near', async () => {
+    article(200);
+    tabVisibility = 'hidden';
+    const gloss = await annotated(() => 120);
+    setTabVisibility('visible');
+    near().report([document.getElementById('p0') as Element], { near: true });
+    await gloss.idle();
+    expect(hasMark('p0')).toBe(true);
+    expect(written()).toBeLessThan(50);
+    expect(hasMark('p199')).toBe(false);
+    expect(gloss.mentions().get(CANADA)).toBe(200);
+    gloss.stop();
+  });
+
+  it('on a page known to render cheaply, what came while the tab was away is written once it is back', async () => {
+    article(20);
+    const gloss = await annotated(() => 5);
+    expect(written()).toBe(20);
+    setTabVisibility('hidden');
+    // An infinite feed goes on appending in the background.
+    document.querySelector('article')?.insertAdjacentHTML('beforeend', '<p id="late">Canada spoke last.</p>');
+    await Promise.resolve();
+    await gloss.idle();
+    expect(hasMark('late')).toBe(false);
+    expect(gloss.mentions().get(CANADA)).toBe(21);
+    setTabVisibility('visible');
+    await gloss.idle();
+    expect(hasMark('late')).toBe(true);
+    expect(gloss.hasUnwritten()).toBe(false);
+    gloss.stop();
+  });
+
+  it('stop() stops listening for the tab coming back', async () => {
+    const added = vi.spyOn(document, 'addEventListener');
+    const removed = vi.spyOn(document, 'removeEventListener');
+    article(20);
+    const gloss = await annotated(() => 5);
+    const listener = added.mock.calls.find(([type]) => type === 'visibilitychange')?.[1];
+    expect(listener).toBeTypeOf('function');
+    gloss.stop();
+    expect(removed).toHaveBeenCalledWith('visibilitychange', listener);
   });
 });

@@ -324,6 +324,7 @@ export class Annotator {
   private near: IntersectionObserver | null = null;
   /** revealAll() is under way: nothing is left for later. */
   private writingAll = false;
+  private readonly onVisibilityChange = () => this.shown();
 
   constructor(
     private readonly root: Element | Document | ShadowRoot,
@@ -336,8 +337,17 @@ export class Annotator {
     this.shadowStyles = options.shadowStyles;
     this.measureRendering =
       options.measureRendering ??
-      (() => renderingCost((root.ownerDocument ?? (root as Document)).defaultView, FRAME_WAIT_LIMIT_MS));
+      (() => renderingCost(this.view, FRAME_WAIT_LIMIT_MS));
     this.readable = isHtmlDocument(root.ownerDocument ?? (root as Document));
+  }
+
+  private get view(): (Window & typeof globalThis) | null {
+    return (this.root.ownerDocument ?? (this.root as Document)).defaultView;
+  }
+
+  /** In a background tab (or a minimised window): nothing is seen, and no render is measured. */
+  private get hidden(): boolean {
+    return this.view?.document.visibilityState === 'hidden';
   }
 
   /**
@@ -347,6 +357,7 @@ export class Annotator {
   start(): Promise<void> {
     if (!this.readable) return Promise.resolve();
     this.observe();
+    this.view?.document.addEventListener('visibilitychange', this.onVisibilityChange);
     if (this.isLongPage()) this.pending.add(VIEWPORT);
     this.pending.add(this.root);
     return this.schedule();
@@ -356,6 +367,7 @@ export class Annotator {
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.view?.document.removeEventListener('visibilitychange', this.onVisibilityChange);
     for (const timer of this.retries) clearTimeout(timer);
     this.retries.clear();
     this.clear();
@@ -617,13 +629,12 @@ export class Annotator {
     }
     const rendering = await this.measureRendering();
     if (rendering === null) {
-      const view = (this.root.ownerDocument ?? (this.root as Document)).defaultView;
-      if (view?.document.visibilityState !== 'hidden') this.framesMeasurable = false;
+      if (!this.hidden) this.framesMeasurable = false;
       return;
     }
     this.writeBudget.observe(sliceMs, rendering);
     // Renders turned out cheap after all: what was left for later is written now.
-    if (!this.writeBudget.dear) for (const section of this.sections) this.release(section);
+    if (this.writeBudget.cheap) for (const section of this.sections) this.release(section);
   }
 
   /**
@@ -644,7 +655,7 @@ export class Annotator {
 
   /** Pages taller than a couple of screens get their visible part highlighted first. */
   private isLongPage(): boolean {
-    const view = this.root.ownerDocument?.defaultView ?? (this.root as Document).defaultView;
+    const view = this.view;
     const doc = view?.document;
     if (!view || !doc?.documentElement || typeof doc.elementFromPoint !== 'function') return false;
     return doc.documentElement.scrollHeight > 2 * view.innerHeight;
@@ -861,14 +872,18 @@ export class Annotator {
   }
 
   /**
-   * Whether a run is left for later: on a page where every render is a long task, a run not yet
-   * known to be near the viewport. Writing it would cost a long frame of its own while nobody
-   * can see it; it is written when it comes within a few screens.
+   * Whether a run is left for later: on a page where every render is a long task, or in a tab
+   * nobody sees, a run not yet known to be near the viewport. On the first, writing it would cost
+   * a long frame of its own while nobody can see it; on the second, work (and memory) for a page
+   * that may never be looked at, and one render of every mark when it is. It is written when it
+   * comes within a few screens, or, on a page that renders cheaply, once the tab is shown.
    */
   private isFar(chunk: Chunk): boolean {
     // A run that was written and changed by the page is written again at once: left for later,
     // its highlights would blink out for a frame where the reader may be looking.
-    if (chunk.hadMarks || this.writingAll || !this.writeBudget.dear || !this.nearObserver()) return false;
+    if (chunk.hadMarks || this.writingAll || !(this.writeBudget.dear || this.hidden) || !this.nearObserver()) {
+      return false;
+    }
     for (const node of chunk.nodes) {
       if (this.deferredOf.get(node)?.section.released) return false;
     }
@@ -914,6 +929,17 @@ export class Annotator {
     const { section } = deferred;
     section.texts.delete(text);
     if (section.texts.size === 0 && section !== this.openSection) this.retire(section);
+  }
+
+  /**
+   * The tab came to the front. Sections near the viewport are written as their sentinels report
+   * in its first frame; the renders of those writes tell whether the page is dear (a page never
+   * seen has had no render measured). On a page known to render cheaply, all are written now.
+   */
+  private shown(): void {
+    if (this.hidden || !this.writeBudget.cheap) return;
+    for (const section of [...this.sections]) this.release(section);
+    if (this.pending.size > 0) void this.schedule();
   }
 
   /** A section came near, or was asked for: its runs are read again, and written. */

@@ -84,4 +84,14 @@ describe('WriteBudget', () => {
     cheap.observe(10, 12);
     expect(cheap.undecided).toBe(false);
   });
+
+  it('is cheap once one render was short of a long task, and not before any render was seen', () => {
+    const budget = new WriteBudget(10);
+    expect(budget.cheap).toBe(false);
+    budget.observe(10, 130);
+    expect(budget.cheap).toBe(false);
+    budget.observe(10, FRAME_TARGET_MS - 1);
+    expect(budget.cheap).toBe(true);
+    expect(budget.dear).toBe(false);
+  });
 });

@@ -31,6 +31,11 @@ export class WriteBudget {
     return this.observations >= DEAR_AFTER_RENDERS && this.fixedMs >= FRAME_TARGET_MS;
   }
 
+  /** A render seen was short of a long task: the page is not dear to render. */
+  get cheap(): boolean {
+    return this.fixedMs < FRAME_TARGET_MS;
+  }
+
   /** Too few renders seen to judge whether the page is dear, and none of them was cheap. */
   get undecided(): boolean {
     return this.observations < DEAR_AFTER_RENDERS && this.fixedMs >= FRAME_TARGET_MS;
