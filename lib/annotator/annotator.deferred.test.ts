@@ -287,6 +287,46 @@ describe('a tab in the background', () => {
     gloss.stop();
   });
 
+  it('judges the page from the writes near the viewport even when they take one slice', async () => {
+    article(200);
+    tabVisibility = 'hidden';
+    const gloss = await annotated(() => 5);
+    setTabVisibility('visible');
+    // The clock stands still: the section that comes near is written in one slice, the last.
+    tick = 0;
+    near().report([document.getElementById('p0') as Element], { near: true });
+    await gloss.idle();
+    expect(written()).toBe(200);
+    gloss.stop();
+  });
+
+  it('takes a slow first frame back for what it is: one more section is written to judge the page', async () => {
+    article(200);
+    tabVisibility = 'hidden';
+    const costs = [150];
+    const cheapAfterAll = await annotated(() => costs.shift() ?? 5);
+    setTabVisibility('visible');
+    tick = 0;
+    near().report([document.getElementById('p0') as Element], { near: true });
+    await cheapAfterAll.idle();
+    expect(written()).toBe(200);
+    cheapAfterAll.stop();
+
+    tabVisibility = 'hidden';
+    tick = 5;
+    const dear = await annotated(() => 150);
+    setTabVisibility('visible');
+    tick = 0;
+    near().report([document.getElementById('p0') as Element], { near: true });
+    await dear.idle();
+    // The section near the viewport and one more, each measured: two long renders, a dear page.
+    expect(hasMark('p0')).toBe(true);
+    expect(written()).toBeGreaterThan(20);
+    expect(written()).toBeLessThan(60);
+    expect(hasMark('p199')).toBe(false);
+    dear.stop();
+  });
+
   it('on a page known to render cheaply, what came while the tab was away is written once it is back', async () => {
     article(20);
     const gloss = await annotated(() => 5);

@@ -610,6 +610,14 @@ export class Annotator {
     // The section left open may have lost all its runs meanwhile (read again and written).
     if (this.openSection?.texts.size === 0) this.retire(this.openSection);
     this.openSection = null;
+    if (this.sections.size > 0 && this.writeBudget.undecided && this.framesMeasurable && !this.hidden) {
+      // A page first seen in a background tab has had no render measured, and its first frames
+      // back render everything anew: the last writes are measured too, and while that is not
+      // enough to judge the page, one more section is written (and this comes back here).
+      if (wrote && !(await endSlice())) return;
+      const unwritten = [...this.sections].find((section) => !section.released);
+      if (unwritten && this.writeBudget.undecided) this.release(unwritten);
+    }
     if (wrote || deferred) this.onChange();
   }
 
