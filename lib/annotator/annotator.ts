@@ -335,9 +335,7 @@ export class Annotator {
     this.sliceMs = options.sliceMs ?? 10;
     this.writeBudget = new WriteBudget(this.sliceMs);
     this.shadowStyles = options.shadowStyles;
-    this.measureRendering =
-      options.measureRendering ??
-      (() => renderingCost(this.view, FRAME_WAIT_LIMIT_MS));
+    this.measureRendering = options.measureRendering ?? (() => renderingCost(this.view, FRAME_WAIT_LIMIT_MS));
     this.readable = isHtmlDocument(root.ownerDocument ?? (root as Document));
   }
 
