@@ -18,6 +18,8 @@ export type MentionSlot = { head: HTMLElement; run?: undefined } | { run: Text; 
 /** The entities of the mentions found in a run of text and not written yet; none for most text. */
 export type Unwritten = (text: Text) => readonly string[] | undefined;
 
+const OUR_UI = `[${UI_ATTRIBUTE}]`;
+
 /** The first piece of every mention under `root`, in document order, shadow roots included. */
 export function mentionHeads(root: Document | ShadowRoot | Element): HTMLElement[] {
   return mentionSlots(root, null).map((slot) => slot.head as HTMLElement);
@@ -32,23 +34,24 @@ export function mentionSlots(root: Document | ShadowRoot | Element, unwritten: U
   const show = unwritten ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT : NodeFilter.SHOW_ELEMENT;
   const visit = (scope: Document | ShadowRoot | Element) => {
     const doc = scope instanceof Document ? scope : (scope.ownerDocument ?? document);
-    const walker = doc.createTreeWalker(scope, show, {
-      acceptNode: (node) =>
-        node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(UI_ATTRIBUTE)
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_ACCEPT,
-    });
+    // No filter: a callback for every node of a long page made a jump cost half a second.
+    const walker = doc.createTreeWalker(scope, show);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.nodeType === Node.TEXT_NODE) {
-        for (const entityId of unwritten?.(node as Text) ?? []) slots.push({ run: node as Text, entityId });
+        const entityIds = unwritten?.(node as Text);
+        if (entityIds) for (const entityId of entityIds) slots.push({ run: node as Text, entityId });
         continue;
       }
       const element = node as Element;
-      if (isMark(element)) {
-        if (!element.hasAttribute(CONTINUED_ATTRIBUTE)) slots.push({ head: element });
+      // Our own UI (the in-page card) is not the page: what it shows is no mention. Asked of marks
+      // and shadow hosts only, not of every element.
+      if (element.localName === 'mark') {
+        if (isMark(element) && !element.hasAttribute(CONTINUED_ATTRIBUTE) && !element.closest(OUR_UI)) {
+          slots.push({ head: element });
+        }
         continue;
       }
-      if (element.shadowRoot) visit(element.shadowRoot);
+      if (element.shadowRoot && !element.hasAttribute(UI_ATTRIBUTE)) visit(element.shadowRoot);
     }
   };
   visit(root);

@@ -426,10 +426,14 @@ export class Annotator {
 
   /** The entities of the mentions found in the run that starts at `text` and not written yet. */
   unwrittenIn(text: Text): readonly string[] | undefined {
-    const root = text.getRootNode();
-    if (root instanceof ShadowRoot && root !== this.root) return this.shadows.get(root)?.annotator.unwrittenIn(text);
+    // Asked of every text node of the page for each jump: the common answer must cost no walk up.
     const deferred = this.deferredOf.get(text);
-    return deferred && text.isConnected ? deferred.entityIds : undefined;
+    if (deferred) return text.isConnected ? deferred.entityIds : undefined;
+    if (this.shadows.size === 0) return undefined;
+    const root = text.getRootNode();
+    return root instanceof ShadowRoot && root !== this.root
+      ? this.shadows.get(root)?.annotator.unwrittenIn(text)
+      : undefined;
   }
 
   /** Writes the run that starts at `text` (and its section), and resolves when it is in the page. */
