@@ -655,3 +655,80 @@ describe('a page dear to render that changes while the annotator watches', () =>
     expect(runsLeavingRuns).toBeGreaterThan(runs / 4);
   }, 60_000);
 });
+
+describe('a page in a background tab that changes, and comes to the front', () => {
+  it('holds runs only where they are ours, writes every one it held, and stop() leaves the page as it was', async () => {
+    vi.stubGlobal('IntersectionObserver', StandInIntersectionObserver);
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 150));
+    let visibility: DocumentVisibilityState = 'hidden';
+    vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+    const setVisibility = (state: DocumentVisibilityState) => {
+      visibility = state;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    const nearFirstWatched = () => {
+      const first = StandInIntersectionObserver.latest?.targets.values().next().value;
+      if (first) StandInIntersectionObserver.latest?.report([first], { near: true });
+    };
+    let runs = 0;
+    let runsLeavingRuns = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          longDocumentArb,
+          fc.array(opArb, { minLength: 1, maxLength: 12 }),
+          fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+          fc.constantFrom(5, 120),
+          async ({ nodes, splits: splitAt }, ops, shownAtWait, renderingMs) => {
+            runs++;
+            visibility = 'hidden';
+            const { body, mirror, own, mirrorOwn } = pageAndCopy(nodes, splitAt);
+            const annotator = new Annotator(body, {
+              matcher,
+              sliceMs: 0,
+              // A hidden tab renders no frames: nothing to measure there.
+              measureRendering: () => Promise.resolve(visibility === 'hidden' ? null : renderingMs),
+            });
+            try {
+              await annotator.start();
+              if (annotator.hasUnwritten()) runsLeavingRuns++;
+              let waits = 0;
+              for (const op of ops) {
+                apply(op, own, document);
+                apply(op, mirrorOwn, mirror);
+                if (op.op !== 'wait') continue;
+                // The reader switches tabs now and then; a block watched may come near.
+                setVisibility(shownAtWait[waits++ % shownAtWait.length] ? 'visible' : 'hidden');
+                nearFirstWatched();
+                await settle(annotator);
+                expect(body.textContent).toBe(mirror.body.textContent);
+                expect(misplacedRuns(body, annotator)).toEqual([]);
+              }
+              setVisibility('visible');
+              nearFirstWatched();
+              await settle(annotator);
+              expect(body.textContent).toBe(mirror.body.textContent);
+              expect(misplacedMarks(body)).toEqual([]);
+              expect(misplacedRuns(body, annotator)).toEqual([]);
+
+              await annotator.revealAll();
+              expect(annotator.hasUnwritten()).toBe(false);
+              expect(annotator.mentions()).toEqual(countMentions(body));
+              expect(body.textContent).toBe(mirror.body.textContent);
+
+              expectStopRestores(annotator, { body, own }, { body: mirror.body, own: mirrorOwn });
+            } finally {
+              annotator.stop();
+            }
+          },
+        ),
+        { seed: SEED, numRuns: 150 },
+      );
+    } finally {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    }
+    expect(runsLeavingRuns).toBeGreaterThan(runs / 4);
+  }, 60_000);
+});

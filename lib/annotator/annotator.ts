@@ -380,7 +380,8 @@ export class Annotator {
 
   /** Resolves when no work is queued, here or in any shadow root. */
   async idle(): Promise<void> {
-    await (this.running ?? Promise.resolve());
+    // A pass that ends with work queued starts the next as it ends: wait for that one too.
+    while (this.running) await this.running;
     await Promise.all([...this.shadows.values()].map(({ annotator }) => annotator.idle()));
   }
 
@@ -637,9 +638,11 @@ export class Annotator {
       await yieldToPage();
       return;
     }
+    const hiddenBefore = this.hidden;
     const rendering = await this.measureRendering();
     if (rendering === null) {
-      if (!this.hidden) this.framesMeasurable = false;
+      // No frame came to a page seen all along: frames are throttled here, not just hidden.
+      if (!hiddenBefore && !this.hidden) this.framesMeasurable = false;
       return;
     }
     this.writeBudget.observe(sliceMs, rendering);
@@ -954,10 +957,12 @@ export class Annotator {
 
   /** A section came near, or was asked for: its runs are read again, and written. */
   private release(section: Section): void {
-    if (section.released) return;
-    section.released = true;
-    if (this.openSection === section) this.openSection = null;
-    for (const sentinel of [...section.sentinels]) this.unwatch(section, sentinel);
+    // Released before, and still holding runs: those are read again too.
+    if (!section.released) {
+      section.released = true;
+      if (this.openSection === section) this.openSection = null;
+      for (const sentinel of [...section.sentinels]) this.unwatch(section, sentinel);
+    }
     // A run that left the page unseen (no removal record for it was read yet) is dropped here.
     for (const text of [...section.texts]) {
       if (text.isConnected) this.queue(text);
