@@ -657,7 +657,7 @@ describe('a page dear to render that changes while the annotator watches', () =>
 });
 
 describe('a page in a background tab that changes, and comes to the front', () => {
-  it('holds runs only where they are ours, writes every one it held, and stop() leaves the page as it was', async () => {
+  it('holds runs only where they are ours, writes them all once shown on a page that renders cheaply, and stop() leaves the page as it was', async () => {
     vi.stubGlobal('IntersectionObserver', StandInIntersectionObserver);
     let clock = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => (clock += 150));
@@ -711,6 +711,8 @@ describe('a page in a background tab that changes, and comes to the front', () =
               expect(body.textContent).toBe(mirror.body.textContent);
               expect(misplacedMarks(body)).toEqual([]);
               expect(misplacedRuns(body, annotator)).toEqual([]);
+              // Shown, with writes measured: on a page that renders cheaply nothing is left for later.
+              if (renderingMs < 40) expect(annotator.hasUnwritten()).toBe(false);
 
               await annotator.revealAll();
               expect(annotator.hasUnwritten()).toBe(false);

@@ -562,13 +562,21 @@ export class Annotator {
   }
 
   private schedule(): Promise<void> {
-    if (!this.running) {
-      this.running = this.drain().finally(() => {
+    if (this.running) return this.running;
+    // Known as running before the pass starts: its first steps, before it ever yields, may
+    // queue work (page records read on the way) and ask for a pass, which must not start a second.
+    let settle: { resolve: () => void; reject: (reason: unknown) => void } | undefined;
+    this.running = new Promise<void>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    const { resolve, reject } = settle as NonNullable<typeof settle>;
+    this.drain()
+      .finally(() => {
         this.running = null;
         // Records that arrived during the last slice were queued after the loop ended.
         if (this.pending.size > 0) void this.schedule();
-      });
-    }
+      })
+      .then(resolve, reject);
     return this.running;
   }
 
