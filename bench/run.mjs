@@ -13,12 +13,12 @@
 // (measured runs of every method), --no-write; --report writes BENCHMARKS.md again from
 // bench/results.json without measuring.
 import { readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { startStaticServer } from '../scripts/static-server.mjs';
 
 // Why the targets that are missed are missed, and what would close each gap. Written from the
 // traced runs; keep it true when the annotator changes.
@@ -88,7 +88,7 @@ const VIEWPORT = { width: 1280, height: 720 };
 const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
 
 // ---------------------------------------------------------------------------------------------
-// Bundle, fixtures, server
+// The bundle and the highlight styles
 
 async function bundle() {
   const result = await build({
@@ -123,34 +123,6 @@ async function highlightStyles() {
   });
   const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`;
   return (await import(url)).css;
-}
-
-function serve(routes) {
-  const server = http.createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const route = routes[path];
-    if (!route) {
-      response.writeHead(404, { 'content-type': 'text/plain' });
-      response.end('Not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': route.type, 'cache-control': 'no-store' });
-    response.end(route.body);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      resolve({
-        url: (path) => `http://127.0.0.1:${port}${path}`,
-        close: () =>
-          new Promise((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -436,7 +408,7 @@ async function main() {
     type: 'text/html; charset=utf-8',
     body: '<!doctype html><html><head><meta charset="utf-8"><title>Blank</title></head><body></body></html>',
   };
-  const server = await serve(routes);
+  const server = await startStaticServer(({ pathname }) => routes[pathname]);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
   const machine = {
     cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown',

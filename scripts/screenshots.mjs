@@ -3,21 +3,17 @@
 // Run after `npm run build`: node scripts/screenshots.mjs (add --dark for the dark versions).
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from './chromium.mjs';
+import { startStaticServer } from './static-server.mjs';
 
 const ext = new URL('../.output/chrome-mv3', import.meta.url).pathname;
 const out = new URL('../docs/', import.meta.url).pathname;
 const html = await readFile(new URL('../demo/index.html', import.meta.url));
-const server = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(html);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const server = await startStaticServer(() => ({ body: html }));
+const url = server.url('/');
 
 const dark = process.argv.includes('--dark');
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gloss-shot-')), {
@@ -78,5 +74,5 @@ try {
   console.log(`screenshots in ${out}`);
 } finally {
   await context.close();
-  server.close();
+  await server.close();
 }

@@ -2,14 +2,13 @@
 // ways to read the page's highlights and to open the popup for a given tab.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { defaultSettings } from '../../lib/settings/settings';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../../scripts/chromium.mjs';
+import { type StaticServer, startStaticServer } from '../../scripts/static-server.mjs';
 import { ROOT } from './fixtures/documents';
 
 /** The unpacked extension; GLOSS_EXTENSION_PATH points the tests at another build. */
@@ -58,40 +57,14 @@ export async function launchBrowser(): Promise<GlossBrowser> {
   }
 }
 
-export interface TestServer {
-  origin: string;
-  url(pathname: string): string;
-  close(): Promise<void>;
-}
+export type TestServer = StaticServer;
 
 /** Serves the given pages (path → HTML) on 127.0.0.1 at a random port. */
-export async function startServer(pages: Record<string, string>): Promise<TestServer> {
-  const server = http.createServer((request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+export function startServer(pages: Record<string, string>): Promise<TestServer> {
+  return startStaticServer(({ pathname }) => {
     const html = pages[pathname];
-    if (html === undefined) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(html);
+    return html === undefined ? undefined : { body: html };
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: (pathname) => `${origin}${pathname}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
