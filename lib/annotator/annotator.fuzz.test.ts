@@ -588,6 +588,23 @@ function misplacedRuns(root: Element, annotator: Annotator): string[] {
   return bad;
 }
 
+/**
+ * revealAll() writes every run held, each counted once, the text as the page wrote it; then
+ * stop() gives back the page as it was.
+ */
+async function expectAllWrittenThenStopRestores(
+  annotator: Annotator,
+  page: Parameters<typeof expectStopRestores>[1],
+  copy: Parameters<typeof expectStopRestores>[2],
+) {
+  await annotator.revealAll();
+  expect(annotator.hasUnwritten()).toBe(false);
+  expect(annotator.mentions()).toEqual(countMentions(page.body));
+  expect(misplacedMarks(page.body)).toEqual([]);
+  expect(page.body.textContent).toBe(copy.body.textContent);
+  expectStopRestores(annotator, page, copy);
+}
+
 /** Longer pages: enough runs with mentions that some are still left when the page is found dear. */
 const longDocumentArb = fc.record({ nodes: fc.array(tree, { minLength: 4, maxLength: 12 }), splits });
 
@@ -633,13 +650,7 @@ describe('a page dear to render that changes while the annotator watches', () =>
               expect(misplacedMarks(body)).toEqual([]);
               expect(misplacedRuns(body, annotator)).toEqual([]);
 
-              await annotator.revealAll();
-              expect(annotator.hasUnwritten()).toBe(false);
-              expect(annotator.mentions()).toEqual(countMentions(body));
-              expect(misplacedMarks(body)).toEqual([]);
-              expect(body.textContent).toBe(mirror.body.textContent);
-
-              expectStopRestores(annotator, { body, own }, { body: mirror.body, own: mirrorOwn });
+              await expectAllWrittenThenStopRestores(annotator, { body, own }, { body: mirror.body, own: mirrorOwn });
             } finally {
               annotator.stop();
             }
@@ -714,12 +725,7 @@ describe('a page in a background tab that changes, and comes to the front', () =
               // Shown, with writes measured: on a page that renders cheaply nothing is left for later.
               if (renderingMs < 40) expect(annotator.hasUnwritten()).toBe(false);
 
-              await annotator.revealAll();
-              expect(annotator.hasUnwritten()).toBe(false);
-              expect(annotator.mentions()).toEqual(countMentions(body));
-              expect(body.textContent).toBe(mirror.body.textContent);
-
-              expectStopRestores(annotator, { body, own }, { body: mirror.body, own: mirrorOwn });
+              await expectAllWrittenThenStopRestores(annotator, { body, own }, { body: mirror.body, own: mirrorOwn });
             } finally {
               annotator.stop();
             }
