@@ -654,8 +654,9 @@ export class Annotator {
       return;
     }
     this.writeBudget.observe(sliceMs, rendering);
-    // Renders turned out cheap after all: what was left for later is written now.
-    if (this.writeBudget.cheap) for (const section of this.sections) this.release(section);
+    // Renders turned out cheap after all: what was left for later is written now (what was
+    // released already is on its way: asking again would read its blocks twice).
+    if (this.writeBudget.cheap) for (const section of this.sections) if (!section.released) this.release(section);
   }
 
   /**
@@ -959,13 +960,13 @@ export class Annotator {
    */
   private shown(): void {
     if (this.hidden || !this.writeBudget.cheap) return;
-    for (const section of [...this.sections]) this.release(section);
+    for (const section of [...this.sections]) if (!section.released) this.release(section);
     if (this.pending.size > 0) void this.schedule();
   }
 
   /** A section came near, or was asked for: its runs are read again, and written. */
   private release(section: Section): void {
-    // Released before, and still holding runs: those are read again too.
+    // Asked for again (a jump, revealAll()) while still holding runs: those are read again too.
     if (!section.released) {
       section.released = true;
       if (this.openSection === section) this.openSection = null;
