@@ -253,10 +253,20 @@ describe('a page that renders cheaply', () => {
 });
 
 describe('a tab in the background', () => {
+  /** An annotator on a page in a tab in the background, its first pass done. */
+  const annotatedInBackground = (renderingMs: () => number) => {
+    tabVisibility = 'hidden';
+    return annotated(renderingMs);
+  };
+  /** In the first frame of the tab shown, the top of the page reports near the viewport. */
+  const topComesNear = async (gloss: Annotator) => {
+    near().report([document.getElementById('p0') as Element], { near: true });
+    await gloss.idle();
+  };
+
   it('counts every mention but writes none far from the viewport, until the tab is shown', async () => {
     article(200, (i) => (i === 150 ? ' So did the Wassenaar Arrangement.' : ''));
-    tabVisibility = 'hidden';
-    const gloss = await annotated(() => 5);
+    const gloss = await annotatedInBackground(() => 5);
     expect(written()).toBe(0);
     expect(gloss.mentions().get(CANADA)).toBe(200);
     expect(gloss.mentions().get(WASSENAAR)).toBe(1);
@@ -264,8 +274,7 @@ describe('a tab in the background', () => {
     // viewport report in the first frame; writing their section shows what renders cost.
     setTabVisibility('visible');
     expect(written()).toBe(0);
-    near().report([document.getElementById('p0') as Element], { near: true });
-    await gloss.idle();
+    await topComesNear(gloss);
     // Renders are cheap: the rest follows at once.
     expect(written()).toBe(200);
     expect(written(WASSENAAR)).toBe(1);
@@ -275,11 +284,9 @@ describe('a tab in the background', () => {
 
   it('shown, a page dear to render keeps writing only what comes near', async () => {
     article(200);
-    tabVisibility = 'hidden';
-    const gloss = await annotated(() => 120);
+    const gloss = await annotatedInBackground(() => 120);
     setTabVisibility('visible');
-    near().report([document.getElementById('p0') as Element], { near: true });
-    await gloss.idle();
+    await topComesNear(gloss);
     expect(hasMark('p0')).toBe(true);
     expect(written()).toBeLessThan(50);
     expect(hasMark('p199')).toBe(false);
@@ -289,36 +296,30 @@ describe('a tab in the background', () => {
 
   it('judges the page from the writes near the viewport even when they take one slice', async () => {
     article(200);
-    tabVisibility = 'hidden';
-    const gloss = await annotated(() => 5);
+    const gloss = await annotatedInBackground(() => 5);
     setTabVisibility('visible');
     // The clock stands still: the section that comes near is written in one slice, the last.
     tick = 0;
-    near().report([document.getElementById('p0') as Element], { near: true });
-    await gloss.idle();
+    await topComesNear(gloss);
     expect(written()).toBe(200);
     gloss.stop();
   });
 
   it('takes a slow first frame back for what it is: one more section is written to judge the page', async () => {
     article(200);
-    tabVisibility = 'hidden';
     const costs = [150];
-    const cheapAfterAll = await annotated(() => costs.shift() ?? 5);
+    const cheapAfterAll = await annotatedInBackground(() => costs.shift() ?? 5);
     setTabVisibility('visible');
     tick = 0;
-    near().report([document.getElementById('p0') as Element], { near: true });
-    await cheapAfterAll.idle();
+    await topComesNear(cheapAfterAll);
     expect(written()).toBe(200);
     cheapAfterAll.stop();
 
-    tabVisibility = 'hidden';
     tick = 5;
-    const dear = await annotated(() => 150);
+    const dear = await annotatedInBackground(() => 150);
     setTabVisibility('visible');
     tick = 0;
-    near().report([document.getElementById('p0') as Element], { near: true });
-    await dear.idle();
+    await topComesNear(dear);
     // The section near the viewport and one more, each measured: two long renders, a dear page.
     expect(hasMark('p0')).toBe(true);
     expect(written()).toBeGreaterThan(20);
