@@ -324,7 +324,15 @@ export class Annotator {
   private near: IntersectionObserver | null = null;
   /** revealAll() is under way: nothing is left for later. */
   private writingAll = false;
-  private readonly onVisibilityChange = () => this.shown();
+  /**
+   * In a background tab (or a minimised window): nothing is seen, and no render is measured.
+   * Kept from the page's visibility events, since every run read asks.
+   */
+  private hidden = false;
+  private readonly onVisibilityChange = () => {
+    this.readVisibility();
+    this.shown();
+  };
 
   constructor(
     private readonly root: Element | Document | ShadowRoot,
@@ -343,9 +351,8 @@ export class Annotator {
     return (this.root.ownerDocument ?? (this.root as Document)).defaultView;
   }
 
-  /** In a background tab (or a minimised window): nothing is seen, and no render is measured. */
-  private get hidden(): boolean {
-    return this.view?.document.visibilityState === 'hidden';
+  private readVisibility(): void {
+    this.hidden = this.view?.document.visibilityState === 'hidden';
   }
 
   /**
@@ -355,6 +362,7 @@ export class Annotator {
   start(): Promise<void> {
     if (!this.readable) return Promise.resolve();
     this.observe();
+    this.readVisibility();
     this.view?.document.addEventListener('visibilitychange', this.onVisibilityChange);
     if (this.isLongPage()) this.pending.add(VIEWPORT);
     this.pending.add(this.root);
