@@ -98,8 +98,9 @@ const SKIPPED = [
     String.raw`[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\s<>"“”]*`,
     // press@un.org, info@eu.example (and user@host/path, a URL without its scheme)
     String.raw`[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:[\/?#][^\s<>"“”]*)?`,
-    // www.example.com/US/, example.com/us, un.org: labels and a lowercase top-level domain
-    String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[a-z]{2,24}(?![\w\-])(?::\d{1,5})?(?:[\/?#][^\s<>"“”]*)?`,
+    // www.example.com/US/, example.com/us, un.org: labels and a lowercase top-level domain, which
+    // ends where the word ends ("la Chine.après", a missing space, is no domain "Chine.apr").
+    String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[a-z]{2,24}(?![\-${WORD}])(?::\d{1,5})?(?:[\/?#][^\s<>"“”]*)?`,
   ].join('|'),
   ')',
   `|[#@][${WORD}]+`,
