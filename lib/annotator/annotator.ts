@@ -266,6 +266,12 @@ const VIEWPORT_RUN_LIMIT = 400;
 /** A page that removes our marks gets them back this many times, later each time, then no more. */
 const MAX_FIGHTS = 3;
 const FIGHT_BACKOFF_MS = 250;
+/**
+ * When custom elements read without a shadow root are looked at again, after the page last
+ * changed: a page that defines its elements late attaches their shadow roots then, and no mutation
+ * record tells. After the last delay they are looked at again only when the page changes.
+ */
+const LATE_SHADOW_DELAYS_MS = [500, 2000, 8000, 30000];
 /** Runs far from the viewport are written when they come within this many screens of it. */
 const NEAR_SCREENS = 3;
 /** Characters of text in one section: about two screens of an article column. */
@@ -301,6 +307,12 @@ export class Annotator {
   /** How often the page removed our marks from an element; past a few times we leave it alone. */
   private readonly fights = new WeakMap<Node, number>();
   private readonly retries = new Set<ReturnType<typeof setTimeout>>();
+  /**
+   * Custom elements read without a shadow root (see LATE_SHADOW_DELAYS_MS). Only custom elements:
+   * they are what a page upgrades late, and watching every div of a long page would cost too much.
+   */
+  private readonly shadowless = new Set<Element>();
+  private lateShadowCheck: { timer: ReturnType<typeof setTimeout>; step: number } | null = null;
   private readonly pending = new Set<Node | typeof VIEWPORT>();
   private running: Promise<void> | null = null;
   /** Bumped by clear(): slices of an older run stop instead of writing. */
@@ -376,6 +388,9 @@ export class Annotator {
     this.view?.document.removeEventListener('visibilitychange', this.onVisibilityChange);
     for (const timer of this.retries) clearTimeout(timer);
     this.retries.clear();
+    if (this.lateShadowCheck) clearTimeout(this.lateShadowCheck.timer);
+    this.lateShadowCheck = null;
+    this.shadowless.clear();
     this.clear();
     this.near?.disconnect();
     this.near = null;
@@ -479,6 +494,47 @@ export class Annotator {
     }
     this.shadows.set(shadow, { annotator, sheet });
     void annotator.start();
+  }
+
+  /** A tree walker does not enter shadow roots: each open one gets an annotator of its own. */
+  private readHost(el: Element): void {
+    if (!this.observer) return;
+    if (el.shadowRoot) {
+      if (!this.shadows.has(el.shadowRoot)) this.enterShadow(el.shadowRoot);
+    } else if (el.localName.includes('-')) {
+      this.shadowless.add(el);
+      this.watchLateShadows();
+    }
+  }
+
+  /** Looks at the shadowless custom elements again soon: the page is changing, or new ones were read. */
+  private watchLateShadows(): void {
+    if (this.lateShadowCheck?.step === 0 || this.shadowless.size === 0) return;
+    if (this.lateShadowCheck) clearTimeout(this.lateShadowCheck.timer);
+    this.scheduleLateShadowCheck(0);
+  }
+
+  private scheduleLateShadowCheck(step: number): void {
+    const timer = setTimeout(() => {
+      this.lateShadowCheck = null;
+      if (!this.observer) return;
+      this.enterLateShadows();
+      const next = step + 1;
+      if (next < LATE_SHADOW_DELAYS_MS.length && this.shadowless.size > 0) this.scheduleLateShadowCheck(next);
+    }, LATE_SHADOW_DELAYS_MS[step]);
+    this.lateShadowCheck = { timer, step };
+  }
+
+  private enterLateShadows(): void {
+    for (const el of this.shadowless) {
+      // Gone, or moved into another root, whose annotator reads it there.
+      if (!el.isConnected || !this.root.contains(el)) this.shadowless.delete(el);
+      else if (el.shadowRoot) {
+        this.shadowless.delete(el);
+        const excluded = isExcludedElement(el) || isInsideExcluded(el, this.root);
+        if (!excluded && !this.shadows.has(el.shadowRoot)) this.enterShadow(el.shadowRoot);
+      }
+    }
   }
 
   /** Highlights a subtree at once, in one task. Used for small roots and by tests. */
@@ -718,7 +774,11 @@ export class Annotator {
    */
   private *readChunks(start: Node, from?: Node): Generator<Chunk> {
     if (!start.isConnected || isInsideExcluded(start, this.root)) return;
-    if (start instanceof Element && start !== this.root && isExcludedElement(start)) return;
+    if (start instanceof Element && start !== this.root) {
+      if (isExcludedElement(start)) return;
+      // The walker below sees only what is under `start`: an element the page added is read here.
+      this.readHost(start);
+    }
     const doc = start.ownerDocument ?? (start as Document);
     let nodes: Text[] = [];
     let breaks: number[] = [];
@@ -790,8 +850,7 @@ export class Annotator {
           node = nextOutside(walker);
           continue;
         }
-        // A tree walker does not enter shadow roots; each open one gets an annotator of its own.
-        if (el.shadowRoot && !this.shadows.has(el.shadowRoot) && this.observer) this.enterShadow(el.shadowRoot);
+        this.readHost(el);
         if (el.localName === 'br') lineBreakPending = true;
         else if (!isInline(el)) brokenSinceLastText = true;
         node = walker.nextNode();
@@ -1199,6 +1258,7 @@ export class Annotator {
     this.discardOwnRecords();
     if (changed) this.onChange();
     if (this.pending.size > 0) void this.schedule();
+    this.watchLateShadows();
   }
 
   /**

@@ -54,6 +54,10 @@ beforeAll(async () => {
         root.append(nested);
         nested.attachShadow({ mode: 'open' }).innerHTML = '<p>Nested: the European Commission.</p>';
       </script></body></html>`,
+    '/late-shadow.html': `<!doctype html><html><body>
+      <p>Outside: Canada.</p>
+      <news-card id="card"></news-card>
+      </body></html>`,
     '/frames.html': `<!doctype html><html><body>
       <p>Top: Japan.</p>
       <iframe id="same" src="/frame.html"></iframe>
@@ -155,6 +159,34 @@ describe('shadow DOM', () => {
       return p ? getComputedStyle(p).color : '';
     });
     expect(color).toBe('rgb(1, 2, 3)');
+    await page.close();
+  });
+
+  it('highlights a shadow root the page attaches after Gloss read its host', async () => {
+    const page = await open('/late-shadow.html');
+    await waitForMarks(page, 1);
+    // Defined only now, so its shadow root comes after the host was read: no mutation record tells.
+    await page.evaluate(() => {
+      customElements.define(
+        'news-card',
+        class extends HTMLElement {
+          connectedCallback() {
+            this.attachShadow({ mode: 'open' }).innerHTML = '<p>Samantha Power of USAID spoke.</p>';
+          }
+        },
+      );
+    });
+    const inside = await page.waitForFunction(
+      (selector) => {
+        const ids = [...(document.getElementById('card')?.shadowRoot?.querySelectorAll(selector) ?? [])].map((m) =>
+          m.getAttribute('data-entity'),
+        );
+        return ids.length >= 2 ? ids : null;
+      },
+      MARK,
+      { timeout: 10_000 },
+    );
+    expect(await inside.jsonValue()).toEqual(['person:samantha-power', 'org:usaid']);
     await page.close();
   });
 });
