@@ -10,11 +10,12 @@ import puppeteer, { type Browser, type Page as FirefoxPage } from 'puppeteer-cor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocumentPage, DOCUMENT_IDS, ROOT } from './fixtures/documents';
 import {
+  CONTINUED,
   type GlossBrowser,
   launchBrowser,
   MARK,
   type Mention,
-  mentions,
+  readMentions,
   startServer,
   type TestServer,
 } from './helpers';
@@ -94,48 +95,26 @@ interface Reading {
   fields: string[];
 }
 
-const SHADOW_ENTITIES = (mark: string) =>
-  [...(document.getElementById('host')?.shadowRoot?.querySelectorAll(mark) ?? [])].map(
+/** Runs in the page: the entities highlighted in the shadow root of #host. */
+function shadowEntities(mark: string): string[] {
+  return [...(document.getElementById('host')?.shadowRoot?.querySelectorAll(mark) ?? [])].map(
     (m) => m.getAttribute('data-entity') ?? '',
   );
-const FIELDS = () => [...document.querySelectorAll('input, textarea')].map((f) => (f as HTMLInputElement).value);
-
-async function readChromium(page: Page): Promise<Reading> {
-  return {
-    mentions: await mentions(page),
-    shadow: await page.evaluate(SHADOW_ENTITIES, MARK),
-    text: await page.evaluate(() => document.body.textContent ?? ''),
-    fields: await page.evaluate(FIELDS),
-  };
 }
 
-/** The same reading as readChromium, in Firefox (the helpers speak Playwright, hence this twin). */
-async function readFirefox(page: FirefoxPage): Promise<Reading> {
-  const list = await page.evaluate((mark: string) => {
-    const found: { entity: string; type: string; text: string; continued: boolean }[] = [];
-    for (const m of document.querySelectorAll(mark)) {
-      found.push({
-        entity: m.getAttribute('data-entity') ?? '',
-        type: m.getAttribute('data-entity-type') ?? '',
-        text: m.textContent ?? '',
-        continued: m.hasAttribute('data-gloss-continued'),
-      });
-    }
-    return found;
-  }, MARK);
-  const joined: Mention[] = [];
-  for (const m of list) {
-    const last = joined[joined.length - 1];
-    if (m.continued && last?.entity === m.entity) {
-      last.text += m.text;
-      last.pieces++;
-    } else joined.push({ entity: m.entity, type: m.type, text: m.text, pieces: 1, orphan: m.continued });
-  }
+/** Runs in the page: its text, and the values of its form fields. */
+function textAndFields(): { text: string; fields: string[] } {
+  const fields = [...document.querySelectorAll('input, textarea')].map((f) => (f as HTMLInputElement).value);
+  return { text: document.body.textContent ?? '', fields };
+}
+
+/** The same functions run in either browser: Playwright's and puppeteer's evaluate() agree for one argument. */
+async function readPage(page: Page | FirefoxPage): Promise<Reading> {
+  const inPage = page as Page;
   return {
-    mentions: joined,
-    shadow: await page.evaluate(SHADOW_ENTITIES, MARK),
-    text: await page.evaluate(() => document.body.textContent ?? ''),
-    fields: await page.evaluate(FIELDS),
+    mentions: await inPage.evaluate(readMentions, [MARK, CONTINUED] as const),
+    shadow: await inPage.evaluate(shadowEntities, MARK),
+    ...(await inPage.evaluate(textAndFields)),
   };
 }
 
@@ -145,8 +124,8 @@ async function inBoth(pathname: string): Promise<{ chromium: Reading; firefox: R
   const firefoxPage = await firefox.newPage();
   await firefoxPage.goto(server.url(pathname));
   const [inChromium, inFirefox] = await Promise.all([
-    settled(() => readChromium(chromiumPage)),
-    settled(() => readFirefox(firefoxPage)),
+    settled(() => readPage(chromiumPage)),
+    settled(() => readPage(firefoxPage)),
   ]);
   await chromiumPage.close();
   return { chromium: inChromium, firefox: inFirefox, firefoxPage };

@@ -129,29 +129,29 @@ export interface Mention {
 
 /** Every mention in document order, with the pieces of split names put together. */
 export function mentions(page: Page): Promise<Mention[]> {
-  return page.evaluate(
-    ([mark, continued]) => {
-      const list: Mention[] = [];
-      for (const m of document.querySelectorAll(mark)) {
-        const entity = m.getAttribute('data-entity') ?? '';
-        const type = m.getAttribute('data-entity-type') ?? '';
-        const text = m.textContent ?? '';
-        const last = list[list.length - 1];
-        if (m.hasAttribute(continued)) {
-          if (last && last.entity === entity) {
-            last.text += text;
-            last.pieces++;
-          } else {
-            list.push({ entity, type, text, pieces: 1, orphan: true });
-          }
-        } else {
-          list.push({ entity, type, text, pieces: 1, orphan: false });
-        }
+  return page.evaluate(readMentions, [MARK, CONTINUED] as const);
+}
+
+/** Runs in the page (of any browser driver): its mentions, the pieces of split names put together. */
+export function readMentions([mark, continued]: readonly [string, string]): Mention[] {
+  const list: Mention[] = [];
+  for (const m of document.querySelectorAll(mark)) {
+    const entity = m.getAttribute('data-entity') ?? '';
+    const type = m.getAttribute('data-entity-type') ?? '';
+    const text = m.textContent ?? '';
+    const last = list[list.length - 1];
+    if (m.hasAttribute(continued)) {
+      if (last && last.entity === entity) {
+        last.text += text;
+        last.pieces++;
+      } else {
+        list.push({ entity, type, text, pieces: 1, orphan: true });
       }
-      return list;
-    },
-    [MARK, CONTINUED] as const,
-  );
+    } else {
+      list.push({ entity, type, text, pieces: 1, orphan: false });
+    }
+  }
+  return list;
 }
 
 export function bodyText(page: Page): Promise<string> {
