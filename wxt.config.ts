@@ -1,12 +1,13 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { COMMANDS } from './entrypoints/background/commands';
+import { bundledAliases } from './lib/knowledge/bundled-aliases.vite';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Parallel work (several builds on one machine) builds elsewhere; the default is .output.
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), bundledAliases()] }),
   hooks: {
     // WXT takes the toolbar button's title from the popup's <title>, which cannot be a message.
     'build:manifestGenerated': (_wxt, manifest) => {
@@ -24,7 +25,7 @@ export default defineConfig({
     // every http(s) tab (the only pages Gloss runs on), which is all the toggle command and the
     // toolbar button need. "contextMenus" is the "Look up … in Gloss" item on selected text
     // (Firefox knows it as an alias of "menus").
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     // The content script already runs on every web page; host access also lets the popup and
     // background see which page a tab shows, so the popup can describe the page it was opened for.
     host_permissions: ['http://*/*', 'https://*/*'],

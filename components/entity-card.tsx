@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatList, listShape, plural, t } from '@/lib/i18n';
-import { getEntity, type RelationView, relationsOf } from '@/lib/knowledge/pack';
-import { RELATION_TYPES } from '@/lib/knowledge/schema';
+import type { CardData, CardRelation, CitedDocument } from '@/lib/knowledge/card-data';
 import './entity-card.css';
 import { relationLabel, typeLabel } from './labels';
 import { RoleQuote } from './role-quote';
 
 interface EntityCardProps {
-  entityId: string;
+  /** What the card shows; null when no enabled pack has the entity. */
+  card: CardData | null;
   /** Mentions on the current page, when known. */
   mentions?: number;
   onOpenEntity?: (id: string) => void;
   /** Opens the document viewer with the quote highlighted. */
-  onOpenDocument?: (sourceId: string, quote: string) => void;
+  onOpenDocument?: (document: CitedDocument, quote: string) => void;
   /** The small card shown in pages: long lists of names start folded. */
   compact?: boolean;
 }
@@ -25,8 +25,7 @@ export function entityCardHeadingId(entityId: string): string {
   return `gloss-card-${entityId}`;
 }
 
-export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, compact = false }: EntityCardProps) {
-  const entity = getEntity(entityId);
+export function EntityCard({ card: entity, mentions, onOpenEntity, onOpenDocument, compact = false }: EntityCardProps) {
   if (!entity) {
     return (
       <p class="gloss-empty" role="alert">
@@ -34,11 +33,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, c
       </p>
     );
   }
-  const names = [entity.name, ...entity.aliases.map((a) => a.text)];
-  const relations = relationsOf(entity.id);
-  const otherNames = entity.aliases
-    .filter((a) => a.kind !== 'translation' && a.kind !== 'demonym' && a.text !== entity.name)
-    .map((a) => a.text);
+  const { names, relations, otherNames } = entity;
   return (
     <article
       class={compact ? 'gloss-card gloss-card-compact' : 'gloss-card'}
@@ -60,9 +55,9 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, c
         <h3>{t('entityRoles')}</h3>
         <ul class="gloss-roles">
           {entity.roles.map((role) => (
-            <li key={`${role.source}:${role.quote}`}>
+            <li key={`${role.document.id}:${role.quote}`}>
               <p>{role.text}</p>
-              <RoleQuote quote={role.quote} sourceId={role.source} focus={names} onOpenDocument={onOpenDocument} />
+              <RoleQuote quote={role.quote} document={role.document} focus={names} onOpenDocument={onOpenDocument} />
             </li>
           ))}
         </ul>
@@ -82,7 +77,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, c
                     <RoleQuote
                       key={relation.quote}
                       quote={relation.quote}
-                      sourceId={relation.source}
+                      document={relation.document}
                       focus={[...names, ...group.map((r) => r.other.name)]}
                       onOpenDocument={onOpenDocument}
                     />
@@ -98,7 +93,7 @@ export function EntityCard({ entityId, mentions, onOpenEntity, onOpenDocument, c
 }
 
 interface RelationNamesProps {
-  group: readonly RelationView[];
+  group: readonly CardRelation[];
   onOpenEntity?: (id: string) => void;
   /** Show this many names and a button for the rest. */
   limit?: number;
@@ -138,10 +133,10 @@ function RelationNames({ group, onOpenEntity, limit }: RelationNamesProps) {
 }
 
 /** Relations grouped by what the card says of them ("Signed by"), in the order they come. */
-function groupByPhrase(relations: readonly RelationView[]): [string, RelationView[]][] {
-  const groups = new Map<string, RelationView[]>();
+function groupByPhrase(relations: readonly CardRelation[]): [string, CardRelation[]][] {
+  const groups = new Map<string, CardRelation[]>();
   for (const relation of relations) {
-    const phrase = relationLabel(relation.type, direction(relation));
+    const phrase = relationLabel(relation.type, relation.direction);
     const group = groups.get(phrase) ?? [];
     group.push(relation);
     groups.set(phrase, group);
@@ -149,12 +144,7 @@ function groupByPhrase(relations: readonly RelationView[]): [string, RelationVie
   return [...groups];
 }
 
-/** The pack words a relation from the subject's side or from the target's; the UI words it again. */
-function direction(relation: RelationView): 'forward' | 'inverse' {
-  return relation.phrase === RELATION_TYPES[relation.type].forward ? 'forward' : 'inverse';
-}
-
-function uniqueQuotes(group: readonly RelationView[]): RelationView[] {
+function uniqueQuotes(group: readonly CardRelation[]): CardRelation[] {
   const seen = new Set<string>();
   return group.filter((r) => !seen.has(r.quote) && seen.add(r.quote));
 }

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import { getSource } from '@/lib/knowledge/pack';
+import type { CitedDocument } from '@/lib/knowledge/card-data';
 
 const LONG_QUOTE = 320;
 
@@ -15,35 +15,34 @@ export function excerpt(quote: string, focus: readonly string[]): string {
 
 interface RoleQuoteProps {
   quote: string;
-  sourceId: string;
+  document: CitedDocument;
   /** Names to keep in view when a long quote is shortened. */
   focus?: readonly string[];
   /** Opens the document viewer at this quote; where absent, no link is shown. */
-  onOpenDocument?: (sourceId: string, quote: string) => void;
+  onOpenDocument?: (document: CitedDocument, quote: string) => void;
 }
 
-export function RoleQuote({ quote, sourceId, focus = [], onOpenDocument }: RoleQuoteProps) {
-  const source = getSource(sourceId);
+export function RoleQuote({ quote, document, focus = [], onOpenDocument }: RoleQuoteProps) {
   const shown = excerpt(quote, focus);
+  const { publisher, date } = document;
   return (
     <figure class="gloss-quote">
       <blockquote title={shown === quote ? undefined : quote}>{shown}</blockquote>
       <figcaption>
-        {source ? (
-          <>
-            <cite>{source.title}</cite>
-            <span class="gloss-quote-meta">
-              {' '}
-              {t('quoteSource', { publisher: source.publisher, date: source.date })}
-            </span>
-          </>
-        ) : (
-          <cite>{sourceId}</cite>
+        <cite>{document.title}</cite>
+        {(publisher || date) && (
+          <span class="gloss-quote-meta">
+            {' '}
+            {publisher && date
+              ? t('quoteSource', { publisher, date })
+              : t('quoteSourceOne', { detail: publisher ?? date ?? '' })}
+          </span>
         )}
+        {!document.bundled && <span class="gloss-quote-pack"> {t('quotePack', { name: document.packName })}</span>}
         {onOpenDocument && (
           <>
             {' '}
-            <button type="button" class="gloss-link gloss-quote-open" onClick={() => onOpenDocument(sourceId, quote)}>
+            <button type="button" class="gloss-link gloss-quote-open" onClick={() => onOpenDocument(document, quote)}>
               {t('quoteOpen')}
             </button>
           </>

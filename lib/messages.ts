@@ -1,5 +1,6 @@
 // The one typed map of messages between content script, background and popup. Pure.
 import * as v from 'valibot';
+import type { CardData } from './knowledge/card-data';
 
 export interface Mention {
   entityId: string;
@@ -34,12 +35,21 @@ export interface MessageMap {
    * or of any when entityId is null), flash it and focus it. Null when there is none.
    */
   'page/jump': { request: { entityId: string | null; direction: 'next' | 'prev' }; response: JumpResult | null };
-  /** Background → content script: open the in-page card for the best match of this text (context menu). */
-  'page/lookup': { request: { text: string }; response: { entityId: string | null } };
+  /**
+   * Background → content script: open the in-page card of `entityId`, the best match the packs
+   * have for this selected text (context menu), or say that nothing matches it when null.
+   */
+  'page/lookup': { request: { text: string; entityId: string | null }; response: { entityId: string | null } };
+  /**
+   * Content script → background: what the card of an entity shows (roles, quotes, relations).
+   * Content scripts carry only the names they match; the knowledge stays with the background.
+   * Null when no enabled pack has the entity.
+   */
+  'knowledge/card': { request: { entityId: string }; response: CardData | null };
   /** Content script → background: the page's mentions changed (for the toolbar badge and icon). */
   'page/mentions': { request: { distinct: number; enabled: boolean }; response: null };
   /** Content script → background: open the document viewer at a quote (pages cannot open extension pages). */
-  'ui/open-document': { request: { sourceId: string; quote: string }; response: null };
+  'ui/open-document': { request: { packId: string; sourceId: string; quote: string }; response: null };
 }
 
 export type MessageType = keyof MessageMap;
@@ -60,7 +70,9 @@ const MessageSchemas = {
   'page/lookup': v.strictObject({
     type: v.literal('page/lookup'),
     text: v.pipe(v.string(), v.maxLength(MAX_LOOKUP_TEXT)),
+    entityId: v.nullable(Id),
   }),
+  'knowledge/card': v.strictObject({ type: v.literal('knowledge/card'), entityId: Id }),
   'page/mentions': v.strictObject({
     type: v.literal('page/mentions'),
     distinct: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -68,6 +80,7 @@ const MessageSchemas = {
   }),
   'ui/open-document': v.strictObject({
     type: v.literal('ui/open-document'),
+    packId: Id,
     sourceId: Id,
     quote: v.pipe(v.string(), v.maxLength(10_000)),
   }),

@@ -76,7 +76,7 @@ describe('lookUpSelection', () => {
     await lookUpSelection({ selectionText: '  Freedom Online\nCoalition ', frameId: 4 }, tab);
     expect(sendMessage).toHaveBeenCalledWith(
       7,
-      { type: 'page/lookup', text: 'Freedom Online Coalition' },
+      { type: 'page/lookup', text: 'Freedom Online Coalition', entityId: 'initiative:foc' },
       { frameId: 4 },
     );
     expect(create).not.toHaveBeenCalled();
@@ -120,7 +120,12 @@ describe('lookUpSelection', () => {
 describe('openDocument', () => {
   it('opens the viewer at the quote right after the page', async () => {
     const { create } = spyTabs();
-    await openDocument(tab, { type: 'ui/open-document', sourceId: 'echri', quote: 'human rights & export' });
+    await openDocument(tab, {
+      type: 'ui/open-document',
+      packId: 'gloss',
+      sourceId: 'echri',
+      quote: 'human rights & export',
+    });
     expect(create).toHaveBeenCalledWith({
       url: 'chrome-extension://test-extension-id/document.html?source=echri&quote=human+rights+%26+export',
       index: 3,

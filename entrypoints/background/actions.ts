@@ -2,10 +2,12 @@
 // document viewer. Browser glue; the decisions are in commands.ts, toggle-site.ts, context-menu.ts.
 import { browser } from 'wxt/browser';
 import { documentPath } from '@/lib/document-link';
+import { lookupEntity } from '@/lib/knowledge/lookup';
 import type { Message } from '@/lib/messages';
 import { updateSettings } from '@/lib/storage';
 import { commandAction } from './commands';
 import { isLookupAnswer, lookupFallbackPath, lookupText } from './context-menu';
+import { knowledgeCache } from './knowledge';
 import type { SenderTab } from './messages';
 import { toggledSettings } from './toggle-site';
 
@@ -62,7 +64,8 @@ export async function lookUpSelection(
 ): Promise<void> {
   const text = lookupText(info.selectionText);
   if (text === null) return;
-  const message: Message<'page/lookup'> = { type: 'page/lookup', text };
+  const entityId = lookupEntity(text, await knowledgeCache.get());
+  const message: Message<'page/lookup'> = { type: 'page/lookup', text, entityId };
   let answered = false;
   if (tab?.id !== undefined) {
     const answer = await browser.tabs
@@ -75,5 +78,5 @@ export async function lookUpSelection(
 
 /** 'ui/open-document' from a content script: the viewer at the quote, next to the page. */
 export function openDocument(tab: SenderTab, message: Message<'ui/open-document'>): Promise<void> {
-  return openNextTo(tab, documentPath(message.sourceId, message.quote));
+  return openNextTo(tab, documentPath(message.packId, message.sourceId, message.quote));
 }

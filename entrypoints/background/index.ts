@@ -6,6 +6,7 @@ import { parseSettings, type Settings } from '@/lib/settings/settings';
 import { loadSettings, settingsItem } from '@/lib/storage';
 import { lookUpSelection, openDocument, runCommand } from './actions';
 import { LOOKUP_MENU_ID, lookupMenuTitle } from './context-menu';
+import { cardData, knowledgeCache } from './knowledge';
 import { createMessageHandler } from './messages';
 import { createToolbar } from './toolbar';
 
@@ -22,6 +23,7 @@ export interface GlossBackground {
 
 export default defineBackground(() => {
   const toolbar = createToolbar();
+  knowledgeCache.watch();
   // Read once when the worker starts, then kept current; the reports need it to say why a page is off.
   let settings: Promise<Settings> = loadSettings();
 
@@ -31,6 +33,7 @@ export default defineBackground(() => {
       {
         mentions: async (tab, report) => toolbar.report(tab.id, report, await settings),
         openDocument,
+        card: (message) => cardData(message.entityId),
       },
     ),
   );

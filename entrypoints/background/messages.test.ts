@@ -17,13 +17,14 @@ function setup(overrides: Partial<BackgroundHandlers> = {}) {
   const handlers = {
     mentions: vi.fn<BackgroundHandlers['mentions']>(async () => {}),
     openDocument: vi.fn<BackgroundHandlers['openDocument']>(async () => {}),
+    card: vi.fn<BackgroundHandlers['card']>(async () => null),
     ...overrides,
   };
   return { handlers, handle: createMessageHandler(context, handlers) };
 }
 
 const mentions = { type: 'page/mentions', distinct: 3, enabled: true };
-const openDoc = { type: 'ui/open-document', sourceId: 'echri', quote: 'export controls' };
+const openDoc = { type: 'ui/open-document', packId: 'gloss', sourceId: 'echri', quote: 'export controls' };
 
 describe('isOwnSender', () => {
   it.each<[string, Sender, boolean]>([
@@ -194,7 +195,7 @@ describe('createMessageHandler', () => {
     await fc.assert(
       fc.asyncProperty(payload, async (message) => {
         const answer = await handle(message, page);
-        return answer === null || (typeof answer === 'object' && typeof answer?.error === 'string');
+        return answer === null || (typeof answer === 'object' && 'error' in answer && typeof answer.error === 'string');
       }),
     );
   });

@@ -1,5 +1,6 @@
 // What the background accepts from runtime messages, and from whom. Checked here, acted on
 // through the injected handlers, so the rules are testable without a browser.
+import type { CardData } from '@/lib/knowledge/card-data';
 import { type Message, type MessageError, messageType, parseMessage } from '@/lib/messages';
 
 /** The parts of runtime.MessageSender we read (Chrome adds `origin`; Firefox may not). */
@@ -21,6 +22,7 @@ export interface SenderTab {
 export interface BackgroundHandlers {
   mentions(tab: SenderTab, message: Message<'page/mentions'>): Promise<void>;
   openDocument(tab: SenderTab, message: Message<'ui/open-document'>): Promise<void>;
+  card(message: Message<'knowledge/card'>): Promise<CardData | null>;
 }
 
 export interface MessageContext {
@@ -30,7 +32,7 @@ export interface MessageContext {
 }
 
 /** The messages the background answers; the rest of the map is for content scripts. */
-const HANDLED = ['page/mentions', 'ui/open-document'] as const;
+const HANDLED = ['page/mentions', 'ui/open-document', 'knowledge/card'] as const;
 type HandledType = (typeof HANDLED)[number];
 
 const isHandled = (type: string): type is HandledType => (HANDLED as readonly string[]).includes(type);
@@ -65,13 +67,18 @@ const error = (text: string): MessageError => ({ error: text });
 export function createMessageHandler(
   context: MessageContext,
   handlers: BackgroundHandlers,
-): (message: unknown, sender: Sender) => Promise<null | MessageError> | undefined {
+): (message: unknown, sender: Sender) => Promise<CardData | null | MessageError> | undefined {
   return (message, sender) => {
     try {
       if (!isOwnSender(sender, context)) return undefined;
       const type = messageType(message);
       if (type === null || !isHandled(type)) return undefined;
-      // Both messages are about the tab they come from: only a page in a tab can send them.
+      if (type === 'knowledge/card') {
+        const parsed = parseMessage(message, type);
+        if (!parsed) return Promise.resolve(error(`Malformed "${type}" message`));
+        return handlers.card(parsed).catch(() => error('Could not read the knowledge packs'));
+      }
+      // The other messages are about the tab they come from: only a page in a tab can send them.
       const tabId = sender.tab?.id;
       if (tabId === undefined) return Promise.resolve(error(`"${type}" must come from a page in a tab`));
       const tab: SenderTab = { id: tabId, index: sender.tab?.index, windowId: sender.tab?.windowId };

@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { UI_ATTRIBUTE } from '@/lib/annotator/annotator';
 import { localize, t } from '@/lib/i18n';
+import type { CardData, CitedDocument } from '@/lib/knowledge/card-data';
 import { type CardView, focusables, PageCard } from './card';
 import type { Box } from './mentions';
 import { placeCard } from './placement';
@@ -31,7 +32,9 @@ interface OpenCard {
 
 export interface CardDeps {
   mentionsOf(entityId: string): number | undefined;
-  openDocument(sourceId: string, quote: string): void;
+  openDocument(document: CitedDocument, quote: string): void;
+  /** What an entity's card shows, from the background, which holds the packs. */
+  cardData(entityId: string): Promise<CardData | null>;
   /** Gives a mark focus (it is not focusable by itself). */
   focusMark(mark: HTMLElement): void;
 }
@@ -50,6 +53,8 @@ export class CardUi {
   private pointerInside = false;
   private resize: ResizeObserver | null = null;
   private dismissTimer: number | undefined;
+  /** Cards already asked for: back and forth inside the card asks once per entity. */
+  private readonly cards = new Map<string, Promise<CardData | null>>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -133,7 +138,7 @@ export class CardUi {
   async open(view: CardView, anchor: CardAnchor, mode: CardMode, options: { focus?: boolean } = {}): Promise<void> {
     const generation = ++this.generation;
     const returnFocus = this.card?.returnFocus ?? (mode === 'lookup' ? deepActiveElement() : null);
-    const ui = await this.prepare();
+    const [ui] = await Promise.all([this.prepare(), view.kind === 'entity' ? this.dataOf(view.entityId) : null]);
     if (generation !== this.generation || this.ctx.isInvalid) return;
     this.describeAnchor(false);
     this.card = { view, anchor, mode, placed: null, returnFocus };
@@ -190,9 +195,34 @@ export class CardUi {
     this.dialog()?.focus({ preventScroll: true });
   }
 
-  private navigate(entityId: string): void {
+  /** An entity's card data, asked for once; a failed ask (the extension reloaded) is asked again later. */
+  private dataOf(entityId: string): Promise<CardData | null> {
+    let data = this.cards.get(entityId);
+    if (!data) {
+      data = this.deps.cardData(entityId).then(
+        (card) => {
+          this.loaded.set(entityId, card);
+          return card;
+        },
+        () => {
+          this.cards.delete(entityId);
+          return null;
+        },
+      );
+      this.cards.set(entityId, data);
+    }
+    return data;
+  }
+
+  /** Card data at hand, for drawing without waiting. */
+  private readonly loaded = new Map<string, CardData | null>();
+
+  private async navigate(entityId: string): Promise<void> {
     const card = this.card;
     if (card?.view.kind !== 'entity' || entityId === card.view.entityId) return;
+    const generation = this.generation;
+    await this.dataOf(entityId);
+    if (generation !== this.generation || this.card !== card || card.view.kind !== 'entity') return;
     card.view = { kind: 'entity', entityId, trail: [...card.view.trail, card.view.entityId] };
     this.update();
     // The link that was clicked is gone; the dialog, now named after the new entity, takes focus.
@@ -228,14 +258,17 @@ export class CardUi {
     const card = this.card;
     if (!ui || !card) return;
     const { view } = card;
+    const back = view.kind === 'entity' ? view.trail[view.trail.length - 1] : undefined;
     render(
       <PageCard
         view={view}
+        card={view.kind === 'entity' ? (this.loaded.get(view.entityId) ?? null) : null}
+        backName={back ? (this.loaded.get(back)?.name ?? back) : null}
         mentions={view.kind === 'entity' ? this.deps.mentionsOf(view.entityId) : undefined}
-        onOpenEntity={(id) => this.navigate(id)}
+        onOpenEntity={(id) => void this.navigate(id)}
         onBack={() => this.back()}
         onClose={() => this.close()}
-        onOpenDocument={(sourceId, quote) => this.deps.openDocument(sourceId, quote)}
+        onOpenDocument={(document, quote) => this.deps.openDocument(document, quote)}
         onLeaveBackward={() => this.leave('backward')}
         onLeaveForward={() => this.leave('forward')}
       />,

@@ -2,6 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cardDataOf } from '@/lib/knowledge/card-data';
+import { bundledKnowledge } from '@/lib/knowledge/pack';
 import { type CardView, PageCard, type PageCardProps, shortened } from './card';
 
 let root: HTMLElement;
@@ -18,8 +20,12 @@ afterEach(() => {
 });
 
 function show(view: CardView) {
+  // The data the background would send for this entity, and the name of the one before it.
+  const back = view.kind === 'entity' ? view.trail[view.trail.length - 1] : undefined;
   const props: PageCardProps = {
     view,
+    card: view.kind === 'entity' ? cardDataOf(bundledKnowledge, view.entityId) : null,
+    backName: back ? (bundledKnowledge.getEntity(back)?.name ?? back) : null,
     mentions: 2,
     onOpenEntity: vi.fn(),
     onBack: vi.fn(),
@@ -76,7 +82,10 @@ describe('PageCard', () => {
     const { props, dialog } = show({ kind: 'entity', entityId: 'country:br', trail: [] });
     const read = dialog.querySelector('.gloss-quote-open') as HTMLButtonElement;
     act(() => read.click());
-    expect(props.onOpenDocument).toHaveBeenCalledWith(expect.any(String), expect.any(String));
+    expect(props.onOpenDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ packId: 'gloss', id: expect.any(String) }),
+      expect.any(String),
+    );
     const link = dialog.querySelector('.gloss-relations .gloss-link') as HTMLButtonElement;
     act(() => link.click());
     expect(props.onOpenEntity).toHaveBeenCalledWith(expect.stringMatching(/^[a-z]+:/));

@@ -3,7 +3,7 @@
 // back to the page (the dialog does not trap focus).
 import { EntityCard, entityCardHeadingId } from '@/components/entity-card';
 import { t } from '@/lib/i18n';
-import { getEntity } from '@/lib/knowledge/pack';
+import type { CardData, CitedDocument } from '@/lib/knowledge/card-data';
 
 export type CardView =
   | {
@@ -16,11 +16,15 @@ export type CardView =
 
 export interface PageCardProps {
   view: CardView;
+  /** What the entity's card shows (asked of the background); null when no pack has it. */
+  card: CardData | null;
+  /** The name of the entity the back button returns to. */
+  backName: string | null;
   mentions?: number;
   onOpenEntity: (id: string) => void;
   onBack: () => void;
   onClose: () => void;
-  onOpenDocument: (sourceId: string, quote: string) => void;
+  onOpenDocument: (document: CitedDocument, quote: string) => void;
   /** Shift+Tab from the first control: focus goes back to what the card is about. */
   onLeaveBackward: () => void;
   /** Tab from the last control. */
@@ -65,9 +69,8 @@ export function PageCard(props: PageCardProps) {
     }
   };
 
-  const back = view.kind === 'entity' ? view.trail[view.trail.length - 1] : undefined;
-  const backName = back ? (getEntity(back)?.name ?? back) : null;
-  const labelled = view.kind === 'entity' && getEntity(view.entityId);
+  const { backName } = props;
+  const labelled = view.kind === 'entity' && props.card !== null;
 
   return (
     <div
@@ -103,7 +106,7 @@ export function PageCard(props: PageCardProps) {
         {view.kind === 'entity' ? (
           <EntityCard
             key={view.entityId}
-            entityId={view.entityId}
+            card={props.card}
             mentions={props.mentions}
             compact
             onOpenEntity={props.onOpenEntity}

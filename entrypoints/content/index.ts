@@ -1,9 +1,10 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Annotator } from '@/lib/annotator/annotator';
-import { lookupEntity } from '@/lib/knowledge/lookup';
-import { matcherAliases } from '@/lib/knowledge/pack';
-import { Matcher } from '@/lib/matcher/matcher';
+import { type CardData, CardDataSchema } from '@/lib/knowledge/card-data';
+import { loadMatchSources, type MatchSources, watchMatchSources } from '@/lib/match-store';
+import { LazyMatcher } from '@/lib/matcher/lazy-matcher';
 import {
   type JumpResult,
   type Message,
@@ -17,6 +18,7 @@ import { highlightCss } from '@/lib/settings/highlight-css';
 import { enabledTypes, isEnabledOn, type Settings } from '@/lib/settings/settings';
 import { siteKey } from '@/lib/settings/site-rules';
 import { loadSettings, watchSettings } from '@/lib/storage';
+import { bundledSource, importedSource } from './alias-sources';
 import { type CardAnchor, CardUi } from './card-ui';
 import { HighlightSheet } from './highlight-sheet';
 import { Interactions } from './interactions';
@@ -27,29 +29,39 @@ import './card.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // As soon as the document is parsed (DOMContentLoaded), not whenever the browser finds idle
+  // time: the reader's clock starts there.
+  runAt: 'document_end',
   // Each frame highlights its own document; cross-origin frames included.
   allFrames: true,
   matchAboutBlank: true,
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const aliases = matcherAliases();
-    let settings: Settings = await loadSettings();
-    let matcherFor: { key: string; matcher: Matcher | null } | null = null;
+    // Both reads at once: the first highlight waits for the slower of the two, not for both.
+    let [settings, sources]: [Settings, MatchSources] = await Promise.all([loadSettings(), loadMatchSources()]);
+    let matcherFor: { key: string; matcher: LazyMatcher | null } | null = null;
     let annotator: Annotator | null = null;
-    let annotatorMatcher: Matcher | null = null;
+    let annotatorMatcher: LazyMatcher | null = null;
     let reportTimer: ReturnType<typeof setTimeout> | undefined;
     const sheet = new HighlightSheet(document);
 
-    /** Null when every type is switched off: nothing to highlight. */
-    const matcher = (): Matcher | null => {
+    /**
+     * Null when every type or every pack is switched off: nothing to highlight. The matcher builds
+     * its patterns only once a text may hold a name (LazyMatcher), so a frame without one pays
+     * for a word test, not for a pattern.
+     */
+    const matcher = (): LazyMatcher | null => {
       const types = enabledTypes(settings);
-      const key = `${settings.demonyms}|${types.join(',')}`;
+      const key = `${settings.demonyms}|${types.join(',')}|${sources.bundled}|${sources.imported?.packs.join(',')}`;
       if (matcherFor?.key !== key) {
-        const wanted = aliases.filter((alias) => settings.categories[alias.entityType]);
+        const wanted = (alias: { entityType: keyof Settings['categories'] }) => settings.categories[alias.entityType];
+        const from = [
+          ...(sources.bundled ? [bundledSource(wanted, settings.demonyms)] : []),
+          ...(sources.imported ? [importedSource(sources.imported, wanted)] : []),
+        ];
         matcherFor = {
           key,
-          matcher: types.length > 0 ? new Matcher(wanted, { demonyms: settings.demonyms }) : null,
+          matcher: types.length > 0 && from.length > 0 ? new LazyMatcher(from, { demonyms: settings.demonyms }) : null,
         };
       }
       return matcherFor.matcher;
@@ -66,9 +78,21 @@ export default defineContentScript({
     let interactions: Interactions | null = null;
     const card = new CardUi(ctx, {
       mentionsOf: (entityId) => annotator?.mentions().get(entityId),
-      openDocument: (sourceId, quote) => {
-        const message: Message<'ui/open-document'> = { type: 'ui/open-document', sourceId, quote };
+      openDocument: (document, quote) => {
+        const message: Message<'ui/open-document'> = {
+          type: 'ui/open-document',
+          packId: document.packId,
+          sourceId: document.id,
+          quote,
+        };
         browser.runtime.sendMessage(message).catch(() => {});
+      },
+      cardData: async (entityId): Promise<CardData | null> => {
+        const message: Message<'knowledge/card'> = { type: 'knowledge/card', entityId };
+        const answer: unknown = await browser.runtime.sendMessage(message);
+        const parsed = v.safeParse(v.nullable(CardDataSchema), answer);
+        if (!parsed.success) throw new Error('Gloss: the background did not answer with a card.');
+        return parsed.output;
       },
       focusMark: (mark) => interactions?.focusMark(mark, true),
     });
@@ -104,7 +128,7 @@ export default defineContentScript({
 
     /** A matcher being compiled, a step per task, before it takes over (see apply). */
     let warming: Promise<void> | null = null;
-    const warmUp = (next: Matcher) =>
+    const warmUp = (next: LazyMatcher) =>
       new Promise<void>((resolve) => {
         const step = () => {
           if (ctx.isInvalid || !next.warmUp()) resolve();
@@ -132,8 +156,9 @@ export default defineContentScript({
       const wanted = matcher();
       if (annotator && annotatorMatcher === wanted) return;
       // The current marks stay until the new matcher is compiled, a step at a time, so that
-      // switching a kind of name off never blanks the page for the length of a compile.
-      if (wanted && !wanted.warm) {
+      // switching a kind of name off never blanks the page for the length of a compile. (A page
+      // that never held a name has nothing to keep, and its matcher is built only when needed.)
+      if (wanted && annotatorMatcher?.built && (!wanted.built || !wanted.warm)) {
         warming ??= warmUp(wanted).then(() => {
           warming = null;
           apply();
@@ -157,8 +182,12 @@ export default defineContentScript({
       void annotator.start().then(reportMentions);
     };
 
-    const unwatch = watchSettings((next) => {
+    const unwatchSettings = watchSettings((next) => {
       settings = next;
+      apply();
+    });
+    const unwatchSources = watchMatchSources((next) => {
+      sources = next;
       apply();
     });
 
@@ -189,8 +218,7 @@ export default defineContentScript({
       return null;
     };
 
-    const lookup = async (text: string): Promise<{ entityId: string | null }> => {
-      const entityId = lookupEntity(text);
+    const lookup = async (text: string, entityId: string | null): Promise<{ entityId: string | null }> => {
       const anchor = selectionAnchor(text) ?? topCenterAnchor();
       await card.open(
         entityId ? { kind: 'entity', entityId, trail: [] } : { kind: 'nothing', text },
@@ -225,7 +253,7 @@ export default defineContentScript({
           // The frame with the selection shows the card; the top frame answers for the tab.
           if (!parsed) return isTopFrame ? malformed(type) : undefined;
           if (!isTopFrame && !selectionMatches(parsed.text)) return undefined;
-          return lookup(parsed.text);
+          return lookup(parsed.text, parsed.entityId);
         }
         default:
           // Messages for the background ('page/mentions', 'ui/open-document'), or not ours.
@@ -241,7 +269,11 @@ export default defineContentScript({
       stopHighlighting();
       sheet.remove();
       card.close();
-      for (const release of [unwatch, () => browser.runtime.onMessage.removeListener(onMessage)]) {
+      for (const release of [
+        unwatchSettings,
+        unwatchSources,
+        () => browser.runtime.onMessage.removeListener(onMessage),
+      ]) {
         try {
           release();
         } catch {

@@ -2,18 +2,18 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { documentPath, parseDocumentQuery } from '@/lib/document-link';
 import { t } from '@/lib/i18n';
-import { getSource, pack } from '@/lib/knowledge/pack';
-import type { Source } from '@/lib/knowledge/schema';
+import { BUNDLED_PACK_ID, type Pack, type PackDocument } from '@/lib/knowledge/schema';
 import { findQuote, paragraphs, pieces } from './text';
 
-// The documents travel inside the extension: read at build time, never fetched.
-const files = import.meta.glob<string>('../../data/sources/*.txt', { query: '?raw', import: 'default', eager: true });
-const textOf = (source: Source): string | undefined => files[`../../data/sources/${source.file}`];
-
-export function App({ search }: { search: string }) {
-  const { sourceId, quote } = parseDocumentQuery(search);
-  const source = sourceId ? getSource(sourceId) : undefined;
-  const text = source ? textOf(source) : undefined;
+/**
+ * `packs`: every installed pack, the bundled one first. The documents travel inside the extension
+ * (the bundled pack's read at build time, an imported pack's stored with it): never fetched.
+ */
+export function App({ search, packs }: { search: string; packs: readonly Pack[] }) {
+  const { packId, sourceId, quote } = parseDocumentQuery(search);
+  const pack = packs.find((p) => p.id === packId);
+  const source = sourceId ? pack?.documents.find((d) => d.id === sourceId) : undefined;
+  const text = source?.text || undefined;
 
   useEffect(() => {
     document.title = source ? t('docTitle', { title: source.title }) : t('docListTitle');
@@ -30,13 +30,13 @@ export function App({ search }: { search: string }) {
       </header>
       <div class="doc-layout">
         <main class="doc-main">
-          {source && text !== undefined ? (
-            <DocumentView source={source} text={text} quote={quote} />
+          {pack && source && text !== undefined ? (
+            <DocumentView pack={pack} source={source} text={text} quote={quote} />
           ) : (
             <Missing sourceId={sourceId} known={source !== undefined} />
           )}
         </main>
-        <DocumentList current={source?.id ?? null} />
+        <DocumentList packs={packs} current={source && pack ? `${pack.id}/${source.id}` : null} />
       </div>
     </>
   );
@@ -77,7 +77,14 @@ function LeaveButton() {
   );
 }
 
-function DocumentView({ source, text, quote }: { source: Source; text: string; quote: string | null }) {
+interface DocumentViewProps {
+  pack: Pack;
+  source: PackDocument;
+  text: string;
+  quote: string | null;
+}
+
+function DocumentView({ pack, source, text, quote }: DocumentViewProps) {
   const blocks = useMemo(() => paragraphs(text), [text]);
   const match = useMemo(() => (quote ? findQuote(text, quote) : null), [text, quote]);
   const firstMark = useRef<HTMLElement>(null);
@@ -96,26 +103,44 @@ function DocumentView({ source, text, quote }: { source: Source; text: string; q
       <header class="doc-header">
         <h1 id="doc-title">{source.title}</h1>
         <dl class="doc-meta">
-          <dt>{t('docPublisher')}</dt>
-          <dd>{source.publisher}</dd>
+          {pack.id !== BUNDLED_PACK_ID && (
+            <>
+              <dt>{t('docPack')}</dt>
+              <dd>{t('docPackValue', { name: pack.name, version: pack.version })}</dd>
+            </>
+          )}
+          {source.publisher && (
+            <>
+              <dt>{t('docPublisher')}</dt>
+              <dd>{source.publisher}</dd>
+            </>
+          )}
           {source.author && (
             <>
               <dt>{t('docAuthor')}</dt>
               <dd>{source.author}</dd>
             </>
           )}
-          <dt>{t('docDate')}</dt>
-          <dd>
-            {source.date}
-            {source.dateNote && <span class="doc-note"> — {source.dateNote}</span>}
-          </dd>
+          {source.date && (
+            <>
+              <dt>{t('docDate')}</dt>
+              <dd>
+                {source.date}
+                {source.dateNote && <span class="doc-note"> — {source.dateNote}</span>}
+              </dd>
+            </>
+          )}
           <dt>{t('docAddress')}</dt>
           <dd>
             {/* Shown as text: the viewer never loads anything from the network. */}
-            {'url' in source && typeof source.url === 'string' ? (
+            {source.url ? (
               <span class="doc-url">{source.url}</span>
             ) : (
-              <span class="doc-note">{t('docNotRecorded', { file: source.file })}</span>
+              <span class="doc-note">
+                {pack.id === BUNDLED_PACK_ID
+                  ? t('docNotRecorded', { file: `${source.id}.txt` })
+                  : t('docNotRecordedImported', { name: pack.name })}
+              </span>
             )}
           </dd>
           {source.note && (
@@ -197,20 +222,35 @@ function Missing({ sourceId, known }: { sourceId: string | null; known: boolean 
   );
 }
 
-function DocumentList({ current }: { current: string | null }) {
+function DocumentList({ packs, current }: { packs: readonly Pack[]; current: string | null }) {
+  const several = packs.length > 1;
   return (
     <nav class="doc-list" id="documents" aria-labelledby="doc-list-title">
       <h2 id="doc-list-title">{t('docListHeading')}</h2>
-      <ul>
-        {pack.sources.map((source) => (
-          <li key={source.id}>
-            <a href={documentPath(source.id)} aria-current={source.id === current ? 'page' : undefined}>
-              <span class="doc-list-title">{source.title}</span>
-              <span class="doc-list-meta">{t('docListMeta', { publisher: source.publisher, date: source.date })}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      {packs.map((pack) => (
+        <section key={pack.id} aria-label={several ? pack.name : undefined}>
+          {several && <h3 class="doc-list-pack">{pack.name}</h3>}
+          <ul>
+            {pack.documents.map((source) => (
+              <li key={source.id}>
+                <a
+                  href={documentPath(pack.id, source.id)}
+                  aria-current={`${pack.id}/${source.id}` === current ? 'page' : undefined}
+                >
+                  <span class="doc-list-title">{source.title}</span>
+                  {(source.publisher || source.date) && (
+                    <span class="doc-list-meta">
+                      {source.publisher && source.date
+                        ? t('docListMeta', { publisher: source.publisher, date: source.date })
+                        : (source.publisher ?? source.date)}
+                    </span>
+                  )}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </nav>
   );
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pack } from '@/lib/knowledge/pack';
+import raw from '@/data/knowledge.json';
+import type { BundledPackFile } from '@/lib/knowledge/schema';
 import { findQuote, paragraphs, pieces } from './text';
 
+const pack = raw as BundledPackFile;
 const sourceText = (file: string) => readFileSync(join(__dirname, '../../data/sources', file), 'utf8');
 
 describe('paragraphs', () => {
@@ -20,7 +22,7 @@ describe('paragraphs', () => {
   });
 
   it('keeps every non-blank character of each bundled document, in order', () => {
-    for (const source of pack.sources) {
+    for (const source of pack.documents) {
       const text = sourceText(source.file);
       const list = paragraphs(text);
       expect(list.length).toBeGreaterThan(3);
@@ -53,7 +55,7 @@ describe('findQuote', () => {
   });
 
   it('finds every quote of the pack word for word in its document', () => {
-    const texts = new Map(pack.sources.map((s) => [s.id, sourceText(s.file)]));
+    const texts = new Map(pack.documents.map((s) => [s.id, sourceText(s.file)]));
     for (const entity of pack.entities) {
       for (const { source, quote } of [...entity.roles, ...entity.relations]) {
         const match = findQuote(texts.get(source) ?? '', quote);

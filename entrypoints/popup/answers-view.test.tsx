@@ -2,9 +2,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pack } from '@/lib/knowledge/pack';
+import { bundledKnowledge, pack } from '@/lib/knowledge/pack';
 import type { Mention } from '@/lib/messages';
 import { Answers } from './answers-view';
+import { KnowledgeContext } from './knowledge';
 
 const signers = pack.entities.filter((e) =>
   e.relations.some((r) => r.type === 'signed' && r.target === 'initiative:dfi'),
@@ -25,7 +26,14 @@ afterEach(() => {
 const mentions = (...ids: string[]): Mention[] => ids.map((entityId) => ({ entityId, count: 1 }));
 
 function show(list: Mention[], onOpen = vi.fn(), onOpenDocument = vi.fn()) {
-  act(() => render(<Answers mentions={list} onOpen={onOpen} onOpenDocument={onOpenDocument} />, root));
+  act(() =>
+    render(
+      <KnowledgeContext.Provider value={bundledKnowledge}>
+        <Answers mentions={list} onOpen={onOpen} onOpenDocument={onOpenDocument} />
+      </KnowledgeContext.Provider>,
+      root,
+    ),
+  );
   return { onOpen, onOpenDocument };
 }
 
@@ -80,7 +88,10 @@ describe('Answers', () => {
     act(() => root.querySelector<HTMLElement>('.gloss-answer-target[data-entity="initiative:dfi"]')?.click());
     expect(onOpen).toHaveBeenLastCalledWith('initiative:dfi');
     act(() => root.querySelector<HTMLElement>('.gloss-quote-open')?.click());
-    expect(onOpenDocument).toHaveBeenCalledWith('dfi-launch', expect.stringContaining('Brazil and India'));
+    expect(onOpenDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ packId: 'gloss', id: 'dfi-launch' }),
+      expect.stringContaining('Brazil and India'),
+    );
   });
 
   it('shows the first two subjects and keeps the others behind a button', () => {

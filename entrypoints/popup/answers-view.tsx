@@ -3,8 +3,10 @@ import { relationLabel, typeCount } from '@/components/labels';
 import { RoleQuote } from '@/components/role-quote';
 import { formatList, plural, t } from '@/lib/i18n';
 import { type Answer, countByType, type GroupRelation, type OutsideAnswer, pageAnswers } from '@/lib/knowledge/answers';
+import { type CitedDocument, citeDocument } from '@/lib/knowledge/card-data';
 import { ENTITY_TYPES, type Entity } from '@/lib/knowledge/schema';
 import type { Mention } from '@/lib/messages';
+import { useKnowledge } from './knowledge';
 
 /** Targets shown before "Show more": the ones the page names come first. */
 const FIRST_TARGETS = 2;
@@ -14,7 +16,7 @@ const FIRST_CHIPS = 12;
 interface AnswersProps {
   mentions: readonly Mention[];
   onOpen: (entityId: string) => void;
-  onOpenDocument: (sourceId: string, quote: string) => void;
+  onOpenDocument: (document: CitedDocument, quote: string) => void;
 }
 
 /**
@@ -22,7 +24,8 @@ interface AnswersProps {
  * page"); the line opens to list them. Compact, so the page's own list stays near the top.
  */
 export function Answers({ mentions, onOpen, onOpenDocument }: AnswersProps) {
-  const targets = useMemo(() => byTarget(pageAnswers(mentions)), [mentions]);
+  const knowledge = useKnowledge();
+  const targets = useMemo(() => byTarget(pageAnswers(mentions, knowledge.entities)), [mentions, knowledge]);
   const [showAll, setShowAll] = useState(false);
   if (targets.length === 0) return null;
   const shown = showAll ? targets : targets.slice(0, FIRST_TARGETS);
@@ -77,7 +80,7 @@ function AnswerItem({
 }: {
   answer: Answer;
   onOpen: (entityId: string) => void;
-  onOpenDocument: (sourceId: string, quote: string) => void;
+  onOpenDocument: (document: CitedDocument, quote: string) => void;
 }) {
   const n = answer.onPage.length;
   const detail = answer.kind === 'group' ? breakdown(answer.members) : '';
@@ -219,18 +222,27 @@ function Refusals({
   onOpenDocument,
 }: {
   answer: OutsideAnswer;
-  onOpenDocument: (sourceId: string, quote: string) => void;
+  onOpenDocument: (document: CitedDocument, quote: string) => void;
 }) {
+  const knowledge = useKnowledge();
   const declined = answer.onPage.filter((entry) => entry.declined);
   if (declined.length === 0) return null;
-  const quotes = new Map<string, { source: string; quote: string }>();
-  for (const entry of declined) if (entry.declined) quotes.set(entry.declined.quote, entry.declined);
+  const quotes = new Map<string, { entityId: string; source: string; quote: string }>();
+  for (const entry of declined) {
+    if (entry.declined) quotes.set(entry.declined.quote, { ...entry.declined, entityId: entry.entity.id });
+  }
   const names = declined.map((entry) => entry.entity.name);
   return (
     <details class="gloss-answer-source">
       <summary>{t('answerWhyDeclined')}</summary>
-      {[...quotes.values()].map(({ source, quote }) => (
-        <RoleQuote key={quote} quote={quote} sourceId={source} focus={names} onOpenDocument={onOpenDocument} />
+      {[...quotes.values()].map(({ entityId, source, quote }) => (
+        <RoleQuote
+          key={quote}
+          quote={quote}
+          document={citeDocument(knowledge, entityId, source)}
+          focus={names}
+          onOpenDocument={onOpenDocument}
+        />
       ))}
     </details>
   );

@@ -3,13 +3,14 @@ import { EntityCard } from '@/components/entity-card';
 import { typeLabel } from '@/components/labels';
 import { Switch } from '@/components/site-switch';
 import { messageParts, plural, t } from '@/lib/i18n';
-import { getEntity, searchEntities } from '@/lib/knowledge/pack';
+import { type CitedDocument, cardDataOf } from '@/lib/knowledge/card-data';
 import { ENTITY_TYPES } from '@/lib/knowledge/schema';
 import type { PageState } from '@/lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import { isSiteEnabled, withSiteEnabled } from '@/lib/settings/site-rules';
 import { loadSettings, updateSettings, watchSettings } from '@/lib/storage';
 import { Answers } from './answers-view';
+import { useKnowledge } from './knowledge';
 import { MentionNav, useJump } from './mention-nav';
 import { initialSearch, openDocument, requestPageState, targetTab } from './page';
 
@@ -81,7 +82,7 @@ export function App() {
     setCard({ entityId, jump });
   };
   const closeCard = () => setCard(null);
-  const onOpenDocument = (sourceId: string, quote: string) => void openDocument(sourceId, quote);
+  const onOpenDocument = (document: CitedDocument, quote: string) => void openDocument(document, quote);
 
   useEffect(() => {
     if (card !== null) {
@@ -195,7 +196,7 @@ interface CardViewProps {
   mentions: number | undefined;
   onBack: () => void;
   onOpenEntity: (id: string) => void;
-  onOpenDocument: (sourceId: string, quote: string) => void;
+  onOpenDocument: (document: CitedDocument, quote: string) => void;
   onPageChanged: () => void;
 }
 
@@ -217,7 +218,9 @@ function CardView({
   useEffect(() => {
     if (autoJump && onPage) void jump('next');
   }, []);
-  const name = getEntity(entityId)?.name ?? entityId;
+  const knowledge = useKnowledge();
+  const card = useMemo(() => cardDataOf(knowledge, entityId), [knowledge, entityId]);
+  const name = card?.name ?? entityId;
   return (
     <div class="gloss-card-view">
       {/* The home view's heading is hidden with it; the card's own title is an h2. */}
@@ -235,13 +238,14 @@ function CardView({
           />
         )}
       </div>
-      <EntityCard entityId={entityId} mentions={mentions} onOpenEntity={onOpenEntity} onOpenDocument={onOpenDocument} />
+      <EntityCard card={card} mentions={mentions} onOpenEntity={onOpenEntity} onOpenDocument={onOpenDocument} />
     </div>
   );
 }
 
 function SearchResults({ query, onOpen }: { query: string; onOpen: (id: string) => void }) {
-  const results = useMemo(() => searchEntities(query), [query]);
+  const knowledge = useKnowledge();
+  const results = useMemo(() => knowledge.search(query), [knowledge, query]);
   if (results.length === 0) return <p class="gloss-empty">{t('popupSearchNothing', { query })}</p>;
   return (
     <section aria-label={t('popupSearchResults')}>
@@ -271,6 +275,8 @@ function OnThisPage({
 }) {
   const tabId = page.kind === 'ready' ? page.tabId : null;
   const all = useJump(tabId, null, onPageChanged);
+  const knowledge = useKnowledge();
+  const getEntity = (id: string) => knowledge.getEntity(id);
   if (page.kind === 'loading') return <p class="gloss-empty">{t('popupReading')}</p>;
   if (page.kind === 'unavailable') return <p class="gloss-empty">{page.reason}</p>;
   const { state } = page;

@@ -1,6 +1,7 @@
 // The popup's link to the tab it describes.
 import { browser } from 'wxt/browser';
 import { documentPath } from '@/lib/document-link';
+import type { CitedDocument } from '@/lib/knowledge/card-data';
 import type { JumpResult, Message, PageState } from '@/lib/messages';
 
 /**
@@ -59,8 +60,8 @@ export async function jumpToMention(
 }
 
 /** Opens the document viewer in a new tab at this quote. */
-export async function openDocument(sourceId: string, quote: string): Promise<void> {
-  const url = new URL(documentPath(sourceId, quote), browser.runtime.getURL('/')).href;
+export async function openDocument(document: CitedDocument, quote: string): Promise<void> {
+  const url = new URL(documentPath(document.packId, document.id, quote), browser.runtime.getURL('/')).href;
   await browser.tabs.create({ url });
 }
 

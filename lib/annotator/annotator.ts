@@ -3,7 +3,7 @@
 // The only module that touches page nodes and the only one that uses mark.js.
 import Mark from 'mark.js';
 import type { EntityType } from '../knowledge/schema';
-import type { Matcher, MentionContext } from '../matcher/matcher';
+import type { MentionContext, TextMatcher } from '../matcher/matcher';
 import { WriteBudget } from './write-budget';
 
 export const MARK_CLASS = 'gloss-mark';
@@ -165,7 +165,7 @@ interface MarkRange {
 }
 
 export interface AnnotatorOptions {
-  matcher: Matcher;
+  matcher: TextMatcher;
   /** Called after a batch of marks was added or removed. */
   onChange?: () => void;
   /** Time budget of one slice of work before yielding to the page, in ms. */
@@ -278,7 +278,7 @@ const NEAR_SCREENS = 3;
 const SECTION_SIZE = 5000;
 
 export class Annotator {
-  private readonly matcher: Matcher;
+  private readonly matcher: TextMatcher;
   private readonly onChange: () => void;
   private readonly sliceMs: number;
   private readonly shadowStyles: string | undefined;
@@ -671,7 +671,10 @@ export class Annotator {
         // A text in a script met for the first time compiles its pattern: in tasks of its own.
         if (this.matcher.wouldCompile(chunk.text)) {
           if (!(await endSlice())) return;
-          while (this.matcher.prepare(chunk.text)) await yieldToPage();
+          for (let step = this.matcher.prepare(chunk.text); step !== false; step = this.matcher.prepare(chunk.text)) {
+            await (step === true ? yieldToPage() : step);
+            if (generation !== this.generation) return;
+          }
           sliceStart = performance.now();
         }
         if (next !== VIEWPORT && this.isFar(chunk)) deferred = this.defer(chunk) || deferred;

@@ -4,10 +4,10 @@ import raw from '../../data/knowledge.json';
 import type { Mention } from '../messages';
 import { type Answer, countByType, GROUP_RELATIONS, groupsOf, MIN_LIST_SIZE, pageAnswers } from './answers';
 import { getEntity, pack } from './pack';
-import type { Entity, KnowledgePack } from './schema';
+import type { BundledPackFile, Entity } from './schema';
 
 // Read straight from the JSON, not through the module under test.
-const rawPack = raw as KnowledgePack;
+const rawPack = raw as BundledPackFile;
 const subjectsOf = (type: string, target: string) =>
   rawPack.entities.filter((e) => e.relations.some((r) => r.type === type && r.target === target)).map((e) => e.id);
 
@@ -50,7 +50,7 @@ describe('the groups the pack forms', () => {
   it('keeps each quote with its member', () => {
     const evidence = groups.get('did-not-sign:initiative:dfi')?.evidence.get('country:br');
     expect(evidence?.quote).toContain('Brazil and India');
-    expect(pack.sources.map((s) => s.id)).toContain(evidence?.source);
+    expect(pack.documents.map((s) => s.id)).toContain(evidence?.source);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../matcher/matcher';
+import { Knowledge } from './knowledge';
 import { lookupEntity } from './lookup';
-import { matcherAliases } from './pack';
+import { pack } from './pack';
 
 describe('lookupEntity', () => {
   it.each([
@@ -51,11 +51,8 @@ describe('lookupEntity', () => {
     expect(lookupEntity(text)).toBe(id);
   });
 
-  it('uses the matcher it is given', () => {
-    const onlyPeople = new Matcher(
-      matcherAliases().filter((a) => a.entityType === 'official'),
-      { demonyms: true },
-    );
+  it('looks in the knowledge it is given', () => {
+    const onlyPeople = new Knowledge([{ ...pack, entities: pack.entities.filter((e) => e.type === 'official') }]);
     expect(lookupEntity('China and Antony Blinken and China', onlyPeople)).toBe('person:antony-blinken');
     expect(lookupEntity('China and Antony Blinken and China')).toBe('country:cn');
   });

@@ -1,16 +1,21 @@
 // Which entity a piece of text the user selected is about ("Look up in Gloss"). Pure.
 import { Matcher } from '../matcher/matcher';
-import { matcherAliases, searchEntities } from './pack';
+import type { Knowledge } from './knowledge';
+import { bundledKnowledge } from './pack';
 
 /** Longer selections are sentences, not names: searching them would only find noise. */
 const MAX_SEARCH_LENGTH = 80;
 
-let allNames: Matcher | null = null;
+const allNames = new WeakMap<Knowledge, Matcher>();
 
 /** Every alias, demonyms included: "Chinese" selected on purpose means China. Built on first use. */
-function defaultMatcher(): Matcher {
-  allNames ??= new Matcher(matcherAliases(), { demonyms: true });
-  return allNames;
+function matcherOf(knowledge: Knowledge): Matcher {
+  let matcher = allNames.get(knowledge);
+  if (!matcher) {
+    matcher = new Matcher(knowledge.matcherAliases(), { demonyms: true });
+    allNames.set(knowledge, matcher);
+  }
+  return matcher;
 }
 
 interface Tally {
@@ -24,7 +29,8 @@ interface Tally {
  * first: the most mentioned entity, then the one with the longest mention, then the earliest.
  * Where it finds none (wrong case, a typo, a bare surname), a short text is searched for instead.
  */
-export function lookupEntity(text: string, matcher: Matcher = defaultMatcher()): string | null {
+export function lookupEntity(text: string, knowledge: Knowledge = bundledKnowledge): string | null {
+  const matcher = matcherOf(knowledge);
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean === '') return null;
   const tallies = new Map<string, Tally>();
@@ -42,7 +48,7 @@ export function lookupEntity(text: string, matcher: Matcher = defaultMatcher()):
   if (clean.length > MAX_SEARCH_LENGTH) return null;
   // Quotes and punctuation around a selected name are not part of it; dots are (U.S.).
   const query = clean.replace(/[“”„"«»‹›()[\]{},;:!?]/g, ' ').trim();
-  return searchEntities(query, 1)[0]?.id ?? null;
+  return knowledge.search(query, 1)[0]?.id ?? null;
 }
 
 function better(a: Tally, b: Tally): boolean {

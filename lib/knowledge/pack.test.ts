@@ -4,20 +4,21 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import raw from '../../data/knowledge.json';
 import { getEntity, pack, relationsOf, searchEntities } from './pack';
-import { KnowledgePackSchema } from './schema';
+import { type BundledPackFile, BundledPackSchema } from './schema';
 
+const file = raw as BundledPackFile;
 const sourceText = new Map(
-  pack.sources.map((s) => [s.id, readFileSync(join(__dirname, '../../data/sources', s.file), 'utf8')]),
+  file.documents.map((s) => [s.id, readFileSync(join(__dirname, '../../data/sources', s.file), 'utf8')]),
 );
 
 describe('the knowledge pack', () => {
   it('validates against the schema', () => {
-    const result = v.safeParse(KnowledgePackSchema, raw);
+    const result = v.safeParse(BundledPackSchema, raw);
     expect(result.success ? [] : v.flatten(result.issues)).toEqual([]);
   });
 
   it('bundles each source document unchanged from shared/seeds', () => {
-    expect(pack.sources.map((s) => s.id).sort()).toEqual(
+    expect(pack.documents.map((s) => s.id).sort()).toEqual(
       ['china-mfa-dfi', 'dfi-launch', 'echri', 'itwc-61', 'voa-foc'].sort(),
     );
     for (const text of sourceText.values()) expect(text.length).toBeGreaterThan(1000);

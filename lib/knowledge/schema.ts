@@ -1,4 +1,4 @@
-// The shape of data/knowledge.json. Pure: no DOM, no browser API.
+// The shape of a knowledge pack (docs/pack-format.md is written from it). Pure: no DOM, no browser API.
 import * as v from 'valibot';
 
 export const ENTITY_TYPES = ['country', 'initiative', 'organization', 'official'] as const;
@@ -54,18 +54,40 @@ const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as [RelationType, ...Rel
 
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1));
 
-export const SourceSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
-  file: v.pipe(v.string(), v.regex(/^[a-z0-9-]+\.txt$/)),
+/** The value of a pack's `format` field: the version of this format a pack is written in. */
+export const PACK_FORMAT = 'gloss-pack/1';
+
+/** A pack's id: the namespace of its entities once imported (see namespacedId). */
+export const PACK_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** The bundled pack's id. Its entities keep their ids unprefixed ("country:us"). */
+export const BUNDLED_PACK_ID = 'gloss';
+
+const DocumentMeta = {
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(80)),
   title: NonEmpty,
-  publisher: NonEmpty,
+  publisher: v.optional(NonEmpty),
   author: v.optional(NonEmpty),
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as far as it is known. */
-  date: v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)),
+  date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
   dateNote: v.optional(NonEmpty),
   note: v.optional(NonEmpty),
+  /** Where the document was published, for the reader's information only: Gloss never fetches it. */
+  url: v.optional(v.pipe(v.string(), v.url())),
+};
+
+/** A document of a pack: its text, verbatim, which every quote of the pack is found in. */
+export const DocumentSchema = v.strictObject({
+  ...DocumentMeta,
+  text: v.pipe(v.string(), v.minLength(1)),
 });
-export type Source = v.InferOutput<typeof SourceSchema>;
+export type PackDocument = v.InferOutput<typeof DocumentSchema>;
+/** A document as data/knowledge.json names it: its text is the file of that name in data/sources/. */
+export const BundledDocumentSchema = v.strictObject({
+  ...DocumentMeta,
+  file: v.pipe(v.string(), v.regex(/^[a-z0-9-]+\.txt$/)),
+});
+/** What the UI shows of a document, without its text. */
+export type DocumentInfo = Omit<PackDocument, 'text'>;
 
 export const AliasSchema = v.strictObject({
   text: NonEmpty,
@@ -80,6 +102,7 @@ export type Alias = v.InferOutput<typeof AliasSchema>;
 export const RoleSchema = v.strictObject({
   /** A short plain sentence about the entity's role in the documents. */
   text: NonEmpty,
+  /** The id of the pack's document the quote is from. */
   source: NonEmpty,
   /** Verbatim from the source document. */
   quote: NonEmpty,
@@ -88,14 +111,24 @@ export type Role = v.InferOutput<typeof RoleSchema>;
 
 export const RelationSchema = v.strictObject({
   type: v.picklist(RELATION_TYPE_NAMES),
+  /** The id of another entity of the same pack. */
   target: NonEmpty,
   source: NonEmpty,
   quote: NonEmpty,
 });
 export type Relation = v.InferOutput<typeof RelationSchema>;
 
+/** An entity's id inside its pack; its type decides the prefix (see ID_PREFIX). */
+export const ENTITY_ID_PATTERN = /^(country|initiative|org|person):[a-z0-9-]+$/;
+export const ID_PREFIX: Record<EntityType, string> = {
+  country: 'country:',
+  initiative: 'initiative:',
+  organization: 'org:',
+  official: 'person:',
+};
+
 export const EntitySchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^(country|initiative|org|person):[a-z0-9-]+$/)),
+  id: v.pipe(v.string(), v.regex(ENTITY_ID_PATTERN), v.maxLength(120)),
   type: v.picklist(ENTITY_TYPES),
   name: NonEmpty,
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1)),
@@ -104,9 +137,27 @@ export const EntitySchema = v.strictObject({
 });
 export type Entity = v.InferOutput<typeof EntitySchema>;
 
-export const KnowledgePackSchema = v.strictObject({
-  version: v.literal(1),
-  sources: v.pipe(v.array(SourceSchema), v.minLength(1)),
+const PackHeader = {
+  format: v.literal(PACK_FORMAT),
+  id: v.pipe(v.string(), v.regex(PACK_ID_PATTERN)),
+  name: v.pipe(NonEmpty, v.maxLength(120)),
+  /** The pack author's version of the pack, free-form ("1.0.0", "2026-12"). */
+  version: v.pipe(NonEmpty, v.maxLength(40)),
+  description: v.optional(v.pipe(NonEmpty, v.maxLength(2000))),
+};
+
+/** A knowledge pack: the file a user imports and exports (docs/pack-format.md). */
+export const PackSchema = v.strictObject({
+  ...PackHeader,
+  documents: v.pipe(v.array(DocumentSchema), v.minLength(1)),
   entities: v.pipe(v.array(EntitySchema), v.minLength(1)),
 });
-export type KnowledgePack = v.InferOutput<typeof KnowledgePackSchema>;
+export type Pack = v.InferOutput<typeof PackSchema>;
+
+/** data/knowledge.json: the bundled pack, its documents' texts kept as files beside it. */
+export const BundledPackSchema = v.strictObject({
+  ...PackHeader,
+  documents: v.pipe(v.array(BundledDocumentSchema), v.minLength(1)),
+  entities: v.pipe(v.array(EntitySchema), v.minLength(1)),
+});
+export type BundledPackFile = v.InferOutput<typeof BundledPackSchema>;

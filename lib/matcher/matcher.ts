@@ -49,6 +49,18 @@ export interface Match {
  */
 export type MentionContext = Set<string>;
 
+/** What the annotator needs of a matcher (Matcher, or LazyMatcher which builds one when needed). */
+export interface TextMatcher {
+  /** Whether the pattern every text needs is ready (see Matcher.warmUp). */
+  readonly warm: boolean;
+  warmUp(): boolean;
+  wouldCompile(text: string): boolean;
+  /** One step of the work find(text) would do first; a promise when that step is a wait. */
+  prepare(text: string): boolean | Promise<void>;
+  find(text: string, context?: MentionContext): Match[];
+  readonly compiledPatterns: string[];
+}
+
 interface AliasTarget {
   entityId: string;
   entityType: EntityType;
@@ -338,7 +350,7 @@ function readable(text: string): ReadText {
   };
 }
 
-export class Matcher {
+export class Matcher implements TextMatcher {
   private readonly tries = new Map<Group, TrieNode>();
   // Each group's pattern, compiled on first use, in the spelling a text needs. V8 compiles a
   // pattern in one blocking step that grows with its size (tens of ms for the Latin names), so a

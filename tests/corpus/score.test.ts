@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KnowledgePack } from '../../lib/knowledge/schema';
+import type { BundledPackFile } from '../../lib/knowledge/schema';
 import { CORPUS_DIR, loadCorpus } from './pages';
 import {
   describeErrors,
@@ -156,7 +156,7 @@ describe('scorePage', () => {
 
 describe('the corpus', () => {
   const corpus = loadCorpus();
-  const pack: KnowledgePack = JSON.parse(readFileSync(path.join(CORPUS_DIR, '../../data/knowledge.json'), 'utf8'));
+  const pack: BundledPackFile = JSON.parse(readFileSync(path.join(CORPUS_DIR, '../../data/knowledge.json'), 'utf8'));
   const entities = new Map(pack.entities.map((e) => [e.id, e]));
   const bodyText = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
   const resolved = corpus.map((page) => ({ page, text: bodyText(page.html) }));

@@ -661,7 +661,7 @@ describe('popup', () => {
     );
     expect(quotes.length).toBeGreaterThan(0);
     for (const { quote, cite } of quotes) {
-      const source = pack.sources.find((s) => s.title === cite);
+      const source = pack.documents.find((s) => s.title === cite);
       expect(source, `cite "${cite}" is a source title`).toBeDefined();
       const text = collapseSpaces(documents[source?.id as DocumentId].source);
       for (const piece of quote.split('…').map(collapseSpaces).filter(Boolean)) {
@@ -669,7 +669,7 @@ describe('popup', () => {
       }
     }
     // At least one role quotes the page's own document.
-    expect(quotes.some((q) => q.cite === pack.sources.find((s) => s.id === doc.id)?.title)).toBe(true);
+    expect(quotes.some((q) => q.cite === pack.documents.find((s) => s.id === doc.id)?.title)).toBe(true);
     expect(await card.locator('.gloss-relations').textContent()).toContain('Signed');
     // A related entity opens its own card.
     await card

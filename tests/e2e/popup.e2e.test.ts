@@ -370,7 +370,7 @@ describe('document viewer', () => {
       expect(url.pathname).toBe('/document.html');
       expect(url.searchParams.get('source')).toBe(role?.source);
       await viewer.locator('mark').first().waitFor({ timeout: 5_000 });
-      const title = pack.sources.find((s) => s.id === role?.source)?.title;
+      const title = pack.documents.find((s) => s.id === role?.source)?.title;
       expect(await viewer.locator('h1').textContent()).toBe(title);
       await expect
         .poll(() => quoteMark(viewer), { timeout: 5_000 })
@@ -404,11 +404,11 @@ describe('document viewer', () => {
     try {
       await viewer.goto(viewerUrl('source=echri'));
       const links = viewer.locator('nav a');
-      expect(await links.count()).toBe(pack.sources.length);
+      expect(await links.count()).toBe(pack.documents.length);
       expect(await viewer.locator('nav a[aria-current="page"]').textContent()).toContain(
-        pack.sources.find((s) => s.id === 'echri')?.title,
+        pack.documents.find((s) => s.id === 'echri')?.title,
       );
-      await links.filter({ hasText: pack.sources.find((s) => s.id === 'voa-foc')?.title }).click();
+      await links.filter({ hasText: pack.documents.find((s) => s.id === 'voa-foc')?.title }).click();
       await expect.poll(() => viewer.locator('h1').textContent(), { timeout: 5_000 }).toBe('Protecting Online Freedom');
       expect(await viewer.locator('mark').count()).toBe(0);
     } finally {
@@ -440,7 +440,7 @@ describe('document viewer', () => {
       await error.waitFor({ timeout: 5_000 });
       expect(await error.getAttribute('role')).toBe('alert');
       expect(await error.textContent()).toContain('Gloss has no document called “no-such-document”');
-      expect(await viewer.locator('nav a').count()).toBe(pack.sources.length);
+      expect(await viewer.locator('nav a').count()).toBe(pack.documents.length);
     } finally {
       await viewer.close();
     }

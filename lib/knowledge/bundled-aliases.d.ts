@@ -1,0 +1,10 @@
+// The module bundled-aliases.vite.ts writes at build time.
+declare module 'virtual:gloss-bundled-aliases' {
+  /** The bundled pack's AliasIndex, as JSON. */
+  export const INDEX: string;
+  /** The key words (prefilter.ts) of its names but demonyms, separated by spaces. */
+  export const WORDS: string;
+  /** The key words of its demonyms, separated by spaces. */
+  export const DEMONYM_WORDS: string;
+  export const SCRIPTS: { arabic: boolean; unspaced: boolean; always: boolean };
+}

@@ -1,0 +1,39 @@
+// A Vite plugin: the bundled pack's alias index and the key words of its names, computed at build
+// time from data/knowledge.json, as the virtual module `virtual:gloss-bundled-aliases`. The content
+// script imports that, never the pack: every frame of every page carries only what matching needs.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { filterData, keyWord } from '../matcher/prefilter';
+import { aliasesOf, aliasIndexOf } from './alias-index';
+import type { BundledPackFile } from './schema';
+
+const ID = 'virtual:gloss-bundled-aliases';
+const RESOLVED = `\0${ID}`;
+const PACK = fileURLToPath(new URL('../../data/knowledge.json', import.meta.url));
+
+export function moduleSource(pack: BundledPackFile): string {
+  const index = aliasIndexOf(pack.entities);
+  const aliases = aliasesOf(index);
+  const plain = filterData(aliases, { demonyms: false });
+  const demonyms = aliases.filter((a) => a.kind === 'demonym').map((a) => keyWord(a.text));
+  // Strings, parsed on first use: a frame whose text holds no name never builds these objects.
+  return [
+    `export const INDEX = ${JSON.stringify(JSON.stringify(index))};`,
+    `export const WORDS = ${JSON.stringify([...(plain.words as Set<string>)].join(' '))};`,
+    `export const DEMONYM_WORDS = ${JSON.stringify(demonyms.filter((w) => w !== null).join(' '))};`,
+    `export const SCRIPTS = ${JSON.stringify({ arabic: plain.arabic, unspaced: plain.unspaced, always: plain.always })};`,
+  ].join('\n');
+}
+
+export function bundledAliases(): Plugin {
+  return {
+    name: 'gloss-bundled-aliases',
+    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      this.addWatchFile(PACK);
+      return moduleSource(JSON.parse(readFileSync(PACK, 'utf8')) as BundledPackFile);
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// A Matcher built only when a text may hold a name (see prefilter.ts): a frame whose text holds
+// none builds nothing and compiles nothing. Names come from sources (the bundled pack, imported
+// packs); a source joins the matcher the first time a text may hold one of its names, so a large
+// imported pack is read from storage only on pages that may mention it. Pure.
+import {
+  type Match,
+  Matcher,
+  type MatcherAlias,
+  type MatchOptions,
+  type MentionContext,
+  type TextMatcher,
+} from './matcher';
+
+export interface AliasSource {
+  /** False when no name of this source can be in `text` (a cheap test, no pattern). */
+  mayHold(text: string): boolean;
+  /** The names, at once where they are at hand, else when they have been read. */
+  aliases(): readonly MatcherAlias[] | Promise<readonly MatcherAlias[]>;
+}
+
+export class LazyMatcher implements TextMatcher {
+  private inner: Matcher | null = null;
+  /** The names of each source that joined, by source index. */
+  private readonly joined = new Map<number, readonly MatcherAlias[]>();
+  private loading: Promise<void> | null = null;
+
+  constructor(
+    private readonly sources: readonly AliasSource[],
+    private readonly options: MatchOptions = {},
+  ) {}
+
+  /** Whether a pattern was ever built: false on a page that never held a name. */
+  get built(): boolean {
+    return this.inner !== null;
+  }
+
+  /** Nothing to warm before a text asks for names; after, whatever the built matcher needs. */
+  get warm(): boolean {
+    return this.inner?.warm ?? true;
+  }
+
+  get compiledPatterns(): string[] {
+    return this.inner?.compiledPatterns ?? [];
+  }
+
+  /**
+   * Builds from every source whose names are at hand, then warms that matcher a step per call
+   * (see Matcher.warmUp): for a caller that replaces a matcher which was in use and wants the
+   * next one ready before the swap.
+   */
+  warmUp(): boolean {
+    const missing = this.sources.map((_, i) => i).filter((i) => !this.joined.has(i));
+    if (missing.length > 0 && this.join(missing)) return true;
+    return this.inner?.warmUp() ?? false;
+  }
+
+  wouldCompile(text: string): boolean {
+    return this.missing(text).length > 0 || (this.inner?.wouldCompile(text) ?? false);
+  }
+
+  /**
+   * One step towards find(text) without blocking: reading a source's names (a promise to wait
+   * for), building the matcher with them, then compiling its patterns. False when none is left.
+   */
+  prepare(text: string): boolean | Promise<void> {
+    const missing = this.missing(text);
+    if (missing.length > 0) {
+      if (this.loading) return this.loading;
+      const pending = missing.filter((i) => !this.ready.has(i)).map((i) => [i, this.sources[i]?.aliases()] as const);
+      const promised = pending.filter(([, aliases]) => aliases instanceof Promise);
+      if (promised.length > 0) {
+        const loading: Promise<void> = Promise.all(
+          promised.map(async ([i, aliases]) => {
+            this.ready.set(i, (await aliases) ?? []);
+          }),
+        ).then(
+          () => {
+            this.loading = null;
+          },
+          () => {
+            // A source that cannot be read (its storage gone with the extension) is left out for good.
+            for (const [i] of promised) if (!this.ready.has(i)) this.ready.set(i, []);
+            this.loading = null;
+          },
+        );
+        this.loading = loading;
+        return loading;
+      }
+      this.join(missing);
+      return true;
+    }
+    return this.inner?.prepare(text) ?? false;
+  }
+
+  /**
+   * Mentions in `text`. Where prepare() was not run first, a source whose names are still being
+   * read is left out of this text (only tests annotate without it).
+   */
+  find(text: string, context?: MentionContext): Match[] {
+    const missing = this.missing(text);
+    if (missing.length > 0) this.join(missing);
+    return this.inner ? this.inner.find(text, context) : [];
+  }
+
+  /** Names read from a promise, waiting to join. */
+  private readonly ready = new Map<number, readonly MatcherAlias[]>();
+
+  /** The sources not in the matcher yet whose names `text` may hold. */
+  private missing(text: string): number[] {
+    const missing: number[] = [];
+    for (let i = 0; i < this.sources.length; i++) {
+      if (!this.joined.has(i) && this.sources[i]?.mayHold(text)) missing.push(i);
+    }
+    return missing;
+  }
+
+  /** Builds the matcher anew with these sources' names too; false when none was at hand. */
+  private join(indexes: readonly number[]): boolean {
+    let changed = false;
+    for (const i of indexes) {
+      let aliases = this.ready.get(i);
+      if (!aliases) {
+        const read = this.sources[i]?.aliases();
+        if (read === undefined || read instanceof Promise) continue;
+        aliases = read;
+      }
+      this.ready.delete(i);
+      this.joined.set(i, aliases);
+      changed = true;
+    }
+    if (changed) this.inner = new Matcher([...this.joined.values()].flat(), this.options);
+    return changed;
+  }
+}
