@@ -2,6 +2,7 @@
 // commands and the context menu (actions.ts), and the runtime messages of our pages (messages.ts).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { type ImportResult, importPack, removePack } from '@/lib/pack-store';
 import { parseSettings, type Settings } from '@/lib/settings/settings';
 import { loadSettings, settingsItem } from '@/lib/storage';
 import { lookUpSelection, openDocument, runCommand } from './actions';
@@ -19,6 +20,9 @@ import { createToolbar } from './toolbar';
 export interface GlossBackground {
   runCommand(name: string, tabId?: number): Promise<void>;
   lookUp(selectionText: string, tabId: number, frameId?: number): Promise<void>;
+  /** The options page's import, for benchmarks that install a large pack without the file picker. */
+  importPack(text: string): Promise<ImportResult>;
+  removePack(id: string): Promise<void>;
 }
 
 export default defineBackground(() => {
@@ -71,6 +75,8 @@ export default defineBackground(() => {
       runCommand(name, tabId === undefined ? undefined : await browser.tabs.get(tabId)),
     lookUp: async (selectionText, tabId, frameId = 0) =>
       lookUpSelection({ selectionText, frameId }, await browser.tabs.get(tabId)),
+    importPack: (text) => importPack(text, new TextEncoder().encode(text).byteLength),
+    removePack,
   };
   (globalThis as { glossBackground?: GlossBackground }).glossBackground = testHook;
 });
