@@ -4,7 +4,9 @@
 // measurements the runner calls. Uses only the annotator's public API.
 import Mark from 'mark.js';
 import { Annotator, countMentions } from '../lib/annotator/annotator';
-import { matcherAliases } from '../lib/knowledge/pack';
+import raw from '../data/knowledge.json';
+import { aliasesOf, aliasIndexOf } from '../lib/knowledge/alias-index';
+import type { BundledPackFile } from '../lib/knowledge/schema';
 import { Matcher, type MatcherAlias } from '../lib/matcher/matcher';
 
 const MARKS = 'mark.gloss-mark';
@@ -272,7 +274,7 @@ interface State {
   domHash: string;
 }
 
-const state: State = { aliases: matcherAliases(), matcher: null, annotator: null, viewportBlocks: [], domHash: '' };
+const state: State = { aliases: aliasesOf(aliasIndexOf((raw as BundledPackFile).entities)), matcher: null, annotator: null, viewportBlocks: [], domHash: '' };
 
 function matcher(): Matcher {
   if (!state.matcher) throw new Error('prepare() first');
