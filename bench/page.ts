@@ -3,8 +3,8 @@
 // `window.GlossBench`: the real Annotator, Matcher, pack aliases and mark.js, plus the
 // measurements the runner calls. Uses only the annotator's public API.
 import Mark from 'mark.js';
-import { Annotator, countMentions } from '../lib/annotator/annotator';
 import raw from '../data/knowledge.json';
+import { Annotator, countMentions } from '../lib/annotator/annotator';
 import { aliasesOf, aliasIndexOf } from '../lib/knowledge/alias-index';
 import type { BundledPackFile } from '../lib/knowledge/schema';
 import { Matcher, type MatcherAlias } from '../lib/matcher/matcher';
@@ -274,7 +274,8 @@ interface State {
   domHash: string;
 }
 
-const state: State = { aliases: aliasesOf(aliasIndexOf((raw as BundledPackFile).entities)), matcher: null, annotator: null, viewportBlocks: [], domHash: '' };
+const matcherAliases = () => aliasesOf(aliasIndexOf((raw as BundledPackFile).entities));
+const state: State = { aliases: matcherAliases(), matcher: null, annotator: null, viewportBlocks: [], domHash: '' };
 
 function matcher(): Matcher {
   if (!state.matcher) throw new Error('prepare() first');
