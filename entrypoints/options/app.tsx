@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { ENTITY_TYPES } from '@/lib/knowledge/schema';
 import type { Settings } from '@/lib/settings/settings';
 import { loadSettings, updateSettings, watchSettings } from '@/lib/storage';
+import { PacksSection } from './packs';
 import { RepairNotice } from './repair-notice';
 import { ShortcutsSection } from './shortcuts';
 import { SitesSection } from './sites';
@@ -97,6 +98,7 @@ function Sections({ settings }: { settings: Settings }) {
         </div>
       </section>
 
+      <PacksSection />
       <StylesSection settings={settings} />
       <SitesSection settings={settings} />
       <ShortcutsSection />
