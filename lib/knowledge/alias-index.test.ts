@@ -27,19 +27,19 @@ describe('the alias index', () => {
   });
 
   it('gives back the aliases of any entities', () => {
-    const entity = fc.record({
+    const entity: fc.Arbitrary<Entity> = fc.record({
       id: fc.string(),
       type: fc.constantFrom(...ENTITY_TYPES),
       name: fc.string(),
       aliases: fc.array(fc.record({ text: fc.string({ minLength: 1 }), kind: fc.constantFrom(...ALIAS_KINDS) }), {
         minLength: 1,
       }),
-      roles: fc.constant([]),
-      relations: fc.constant([]),
+      roles: fc.constant<Entity['roles']>([]),
+      relations: fc.constant<Entity['relations']>([]),
     });
     fc.assert(
       fc.property(fc.array(entity, { maxLength: 8 }), (entities) => {
-        expect(aliasesOf(aliasIndexOf(entities as Entity[]))).toEqual(matcherAliases(entities as Entity[]));
+        expect(aliasesOf(aliasIndexOf(entities))).toEqual(matcherAliases(entities));
       }),
     );
   });
