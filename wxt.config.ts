@@ -25,7 +25,10 @@ export default defineConfig({
     // every http(s) tab (the only pages Gloss runs on), which is all the toggle command and the
     // toolbar button need. "contextMenus" is the "Look up … in Gloss" item on selected text
     // (Firefox knows it as an alias of "menus").
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // "unlimitedStorage": imported knowledge packs are kept in storage.local (up to 20 MB each).
+    // "scripting" (MV3): the in-page card's script is run in a frame only when a card is first
+    // wanted there; Firefox's MV2 build does that with tabs.executeScript and host access.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['scripting'])],
     // The content script already runs on every web page; host access also lets the popup and
     // background see which page a tab shows, so the popup can describe the page it was opened for.
     host_permissions: ['http://*/*', 'https://*/*'],

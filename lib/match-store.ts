@@ -27,6 +27,11 @@ const DEFAULT_SOURCES: MatchSources = { bundled: true, imported: null };
 
 export const matchSourcesItem = storage.defineItem<MatchSources>('local:match-sources', { fallback: DEFAULT_SOURCES });
 export const matchAliasesItem = storage.defineItem<AliasIndex | null>('local:match-aliases', { fallback: null });
+/** The bundled pack's alias index, put there by the background (the content script does not carry it). */
+export const bundledAliasesItem = storage.defineItem<{ version: string; index: AliasIndex } | null>(
+  'local:bundled-aliases',
+  { fallback: null },
+);
 
 /** A damaged stored value means the bundled names only, never a broken page. */
 function parseSources(value: unknown): MatchSources {
@@ -42,7 +47,16 @@ export function watchMatchSources(callback: (sources: MatchSources) => void): ()
   return matchSourcesItem.watch((value) => callback(parseSources(value)));
 }
 
+const isIndex = (value: AliasIndex | null | undefined): value is AliasIndex =>
+  value != null && Array.isArray(value.entities) && Array.isArray(value.aliases);
+
 export async function loadImportedAliases(): Promise<AliasIndex | null> {
   const value = await matchAliasesItem.getValue();
-  return value && Array.isArray(value.entities) && Array.isArray(value.aliases) ? value : null;
+  return isIndex(value) ? value : null;
+}
+
+/** The stored bundled index if it is the one of this build (`version`), else null. */
+export async function loadBundledAliases(version: string): Promise<AliasIndex | null> {
+  const value = await bundledAliasesItem.getValue();
+  return value?.version === version && isIndex(value.index) ? value.index : null;
 }

@@ -1,5 +1,6 @@
 // The one typed map of messages between content script, background and popup. Pure.
 import * as v from 'valibot';
+import type { AliasIndex } from './knowledge/alias-index';
 import type { CardData } from './knowledge/card-data';
 
 export interface Mention {
@@ -46,6 +47,16 @@ export interface MessageMap {
    * Null when no enabled pack has the entity.
    */
   'knowledge/card': { request: { entityId: string }; response: CardData | null };
+  /**
+   * Content script → background: the bundled pack's alias index, when the stored copy is missing
+   * or of another version (the first page after an install or update); the background stores it.
+   */
+  'knowledge/bundled-aliases': { request: object; response: AliasIndex };
+  /**
+   * Content script → background: run the in-page card's script in the sender's frame (the first
+   * time a card is wanted there), so no frame parses the card's code before it needs it.
+   */
+  'ui/load-card': { request: object; response: null };
   /** Content script → background: the page's mentions changed (for the toolbar badge and icon). */
   'page/mentions': { request: { distinct: number; enabled: boolean }; response: null };
   /** Content script → background: open the document viewer at a quote (pages cannot open extension pages). */
@@ -73,6 +84,8 @@ const MessageSchemas = {
     entityId: v.nullable(Id),
   }),
   'knowledge/card': v.strictObject({ type: v.literal('knowledge/card'), entityId: Id }),
+  'ui/load-card': v.strictObject({ type: v.literal('ui/load-card') }),
+  'knowledge/bundled-aliases': v.strictObject({ type: v.literal('knowledge/bundled-aliases') }),
   'page/mentions': v.strictObject({
     type: v.literal('page/mentions'),
     distinct: v.pipe(v.number(), v.integer(), v.minValue(0)),

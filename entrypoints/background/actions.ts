@@ -80,3 +80,15 @@ export async function lookUpSelection(
 export function openDocument(tab: SenderTab, message: Message<'ui/open-document'>): Promise<void> {
   return openNextTo(tab, documentPath(message.packId, message.sourceId, message.quote));
 }
+
+/** The in-page card's script, run in a frame the first time that frame needs a card. */
+const CARD_SCRIPT = '/card.js';
+
+/** 'ui/load-card' from a content script: the card's script into that frame's isolated world. */
+export async function loadCard(tab: SenderTab, frameId: number): Promise<void> {
+  if (import.meta.env.MANIFEST_VERSION === 2) {
+    await browser.tabs.executeScript(tab.id, { file: CARD_SCRIPT, frameId });
+    return;
+  }
+  await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [frameId] }, files: [CARD_SCRIPT] });
+}

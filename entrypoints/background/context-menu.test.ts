@@ -38,7 +38,10 @@ describe('lookupText', () => {
       fc.property(selection, (text) => {
         const looked = lookupText(text);
         if (looked === null) return text.trim() === '';
-        return parseMessage({ type: 'page/lookup', text: looked, entityId: null }, 'page/lookup') !== null && looked.trim() === looked;
+        return (
+          parseMessage({ type: 'page/lookup', text: looked, entityId: null }, 'page/lookup') !== null &&
+          looked.trim() === looked
+        );
       }),
       { numRuns: 300 },
     );

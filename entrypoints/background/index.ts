@@ -5,9 +5,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { type ImportResult, importPack, removePack } from '@/lib/pack-store';
 import { parseSettings, type Settings } from '@/lib/settings/settings';
 import { loadSettings, settingsItem } from '@/lib/storage';
-import { lookUpSelection, openDocument, runCommand } from './actions';
+import { loadCard, lookUpSelection, openDocument, runCommand } from './actions';
 import { LOOKUP_MENU_ID, lookupMenuTitle } from './context-menu';
-import { cardData, knowledgeCache } from './knowledge';
+import { bundledAliases, cardData, knowledgeCache } from './knowledge';
 import { createMessageHandler } from './messages';
 import { createToolbar } from './toolbar';
 
@@ -28,6 +28,8 @@ export interface GlossBackground {
 export default defineBackground(() => {
   const toolbar = createToolbar();
   knowledgeCache.watch();
+  // Content scripts read the bundled names from storage: this build's, ready before they ask.
+  void bundledAliases().catch(() => undefined);
   // Read once when the worker starts, then kept current; the reports need it to say why a page is off.
   let settings: Promise<Settings> = loadSettings();
 
@@ -38,6 +40,8 @@ export default defineBackground(() => {
         mentions: async (tab, report) => toolbar.report(tab.id, report, await settings),
         openDocument,
         card: (message) => cardData(message.entityId),
+        bundledAliases,
+        loadCard,
       },
     ),
   );

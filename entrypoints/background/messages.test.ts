@@ -18,6 +18,8 @@ function setup(overrides: Partial<BackgroundHandlers> = {}) {
     mentions: vi.fn<BackgroundHandlers['mentions']>(async () => {}),
     openDocument: vi.fn<BackgroundHandlers['openDocument']>(async () => {}),
     card: vi.fn<BackgroundHandlers['card']>(async () => null),
+    loadCard: vi.fn<BackgroundHandlers['loadCard']>(async () => {}),
+    bundledAliases: vi.fn<BackgroundHandlers['bundledAliases']>(async () => ({ entities: [], aliases: [] })),
     ...overrides,
   };
   return { handlers, handle: createMessageHandler(context, handlers) };

@@ -1,5 +1,6 @@
 // What the background accepts from runtime messages, and from whom. Checked here, acted on
 // through the injected handlers, so the rules are testable without a browser.
+import type { AliasIndex } from '@/lib/knowledge/alias-index';
 import type { CardData } from '@/lib/knowledge/card-data';
 import { type Message, type MessageError, messageType, parseMessage } from '@/lib/messages';
 
@@ -23,6 +24,9 @@ export interface BackgroundHandlers {
   mentions(tab: SenderTab, message: Message<'page/mentions'>): Promise<void>;
   openDocument(tab: SenderTab, message: Message<'ui/open-document'>): Promise<void>;
   card(message: Message<'knowledge/card'>): Promise<CardData | null>;
+  bundledAliases(): Promise<AliasIndex>;
+  /** Runs the in-page card's script in the frame that asked. */
+  loadCard(tab: SenderTab, frameId: number): Promise<void>;
 }
 
 export interface MessageContext {
@@ -32,7 +36,13 @@ export interface MessageContext {
 }
 
 /** The messages the background answers; the rest of the map is for content scripts. */
-const HANDLED = ['page/mentions', 'ui/open-document', 'knowledge/card'] as const;
+const HANDLED = [
+  'page/mentions',
+  'ui/open-document',
+  'knowledge/card',
+  'knowledge/bundled-aliases',
+  'ui/load-card',
+] as const;
 type HandledType = (typeof HANDLED)[number];
 
 const isHandled = (type: string): type is HandledType => (HANDLED as readonly string[]).includes(type);
@@ -67,7 +77,7 @@ const error = (text: string): MessageError => ({ error: text });
 export function createMessageHandler(
   context: MessageContext,
   handlers: BackgroundHandlers,
-): (message: unknown, sender: Sender) => Promise<CardData | null | MessageError> | undefined {
+): (message: unknown, sender: Sender) => Promise<CardData | AliasIndex | null | MessageError> | undefined {
   return (message, sender) => {
     try {
       if (!isOwnSender(sender, context)) return undefined;
@@ -77,6 +87,10 @@ export function createMessageHandler(
         const parsed = parseMessage(message, type);
         if (!parsed) return Promise.resolve(error(`Malformed "${type}" message`));
         return handlers.card(parsed).catch(() => error('Could not read the knowledge packs'));
+      }
+      if (type === 'knowledge/bundled-aliases') {
+        if (!parseMessage(message, type)) return Promise.resolve(error(`Malformed "${type}" message`));
+        return handlers.bundledAliases().catch(() => error('Could not read the bundled pack'));
       }
       // The other messages are about the tab they come from: only a page in a tab can send them.
       const tabId = sender.tab?.id;
@@ -91,6 +105,17 @@ export function createMessageHandler(
           return handlers.mentions(tab, parsed).then(
             () => null,
             () => error('Could not update the toolbar button'),
+          );
+        }
+        case 'ui/load-card': {
+          if (!parseMessage(message, type)) return Promise.resolve(error(`Malformed "${type}" message`));
+          // Only a content script in a web page's frame needs the card there.
+          if (sender.frameId === undefined || !isWebUrl(sender.tab?.url ?? sender.url ?? '')) {
+            return Promise.resolve(error(`"${type}" must come from a frame of a web page`));
+          }
+          return handlers.loadCard(tab, sender.frameId).then(
+            () => null,
+            () => error('Could not load the card'),
           );
         }
         case 'ui/open-document': {

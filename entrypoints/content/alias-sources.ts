@@ -1,18 +1,37 @@
-// Where the content script's names come from: the bundled pack's, built into this script at build
-// time (only what matching needs, as strings parsed on first use), and the enabled imported
-// packs', read from storage only when a text may hold one of them.
-import { DEMONYM_WORDS, INDEX, SCRIPTS, WORDS } from 'virtual:gloss-bundled-aliases';
+// Where the content script's names come from: the bundled pack's and the enabled imported packs',
+// each read from storage only when a text may hold one of them. This script carries only the key
+// words of the bundled names (written in at build time), for the test that tells.
+import { DEMONYM_WORDS, SCRIPTS, VERSION, WORDS } from 'virtual:gloss-bundled-aliases';
+import { browser } from 'wxt/browser';
 import { type AliasIndex, aliasesOf } from '@/lib/knowledge/alias-index';
-import { type ImportedMatchSources, loadImportedAliases } from '@/lib/match-store';
+import { type ImportedMatchSources, loadBundledAliases, loadImportedAliases } from '@/lib/match-store';
 import { BloomFilter } from '@/lib/matcher/bloom';
 import type { AliasSource } from '@/lib/matcher/lazy-matcher';
 import type { MatcherAlias } from '@/lib/matcher/matcher';
 import { type FilterData, mayHold } from '@/lib/matcher/prefilter';
+import type { Message } from '@/lib/messages';
 
 /** Which of a source's names the user wants highlighted (the types switched on). */
 export type AliasWanted = (alias: MatcherAlias) => boolean;
 
-let bundledAliases: MatcherAlias[] | null = null;
+/** Names being read, and once read. */
+interface Read {
+  read: Promise<MatcherAlias[]>;
+  aliases: MatcherAlias[] | null;
+}
+
+/** The bundled names, read once per frame and kept for later matchers. */
+let bundled: Read | null = null;
+
+/** From storage; the first page after an install or update may be there before the background. */
+async function readBundledIndex(): Promise<AliasIndex> {
+  const stored = await loadBundledAliases(VERSION);
+  if (stored) return stored;
+  const message: Message<'knowledge/bundled-aliases'> = { type: 'knowledge/bundled-aliases' };
+  const answer = (await browser.runtime.sendMessage(message)) as AliasIndex | { error: string };
+  if ('error' in answer) throw new Error(answer.error);
+  return answer;
+}
 const bundledFilters = new Map<boolean, FilterData>();
 
 function bundledFilter(demonyms: boolean): FilterData {
@@ -30,14 +49,27 @@ export function bundledSource(wanted: AliasWanted, demonyms: boolean): AliasSour
   return {
     mayHold: (text) => mayHold(bundledFilter(demonyms), text),
     aliases: () => {
-      bundledAliases ??= aliasesOf(JSON.parse(INDEX) as AliasIndex);
-      return bundledAliases.filter(wanted);
+      if (!bundled) {
+        const entry: Read = {
+          aliases: null,
+          read: readBundledIndex().then((index) => {
+            entry.aliases = aliasesOf(index);
+            return entry.aliases;
+          }),
+        };
+        // A failed read is tried again by the next matcher (the extension may be starting).
+        entry.read.catch(() => {
+          if (bundled === entry) bundled = null;
+        });
+        bundled = entry;
+      }
+      return bundled.aliases ? bundled.aliases.filter(wanted) : bundled.read.then((all) => all.filter(wanted));
     },
   };
 }
 
 /** The imported packs' names, read once per frame and kept for later matchers. */
-let imported: { key: string; read: Promise<MatcherAlias[]>; aliases: MatcherAlias[] | null } | null = null;
+let imported: (Read & { key: string }) | null = null;
 
 export function importedSource(sources: ImportedMatchSources, wanted: AliasWanted): AliasSource {
   const filter: FilterData = { ...sources, words: BloomFilter.from(sources.words) };
@@ -46,7 +78,7 @@ export function importedSource(sources: ImportedMatchSources, wanted: AliasWante
     mayHold: (text) => mayHold(filter, text),
     aliases: () => {
       if (imported?.key !== key) {
-        const entry: NonNullable<typeof imported> = {
+        const entry: Read & { key: string } = {
           key,
           aliases: null,
           read: loadImportedAliases().then((index) => {

@@ -19,13 +19,12 @@ import { enabledTypes, isEnabledOn, type Settings } from '@/lib/settings/setting
 import { siteKey } from '@/lib/settings/site-rules';
 import { loadSettings, watchSettings } from '@/lib/storage';
 import { bundledSource, importedSource } from './alias-sources';
-import { type CardAnchor, CardUi } from './card-ui';
+import type { CardAnchor } from './card-api';
+import { LazyCard } from './card-loader';
 import { HighlightSheet } from './highlight-sheet';
 import { Interactions } from './interactions';
 import { Jumper } from './jump';
 import type { Box } from './mentions';
-// The card's styles: with cssInjectionMode 'ui' they go into the card's shadow root, not the page.
-import './card.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -35,7 +34,8 @@ export default defineContentScript({
   // Each frame highlights its own document; cross-origin frames included.
   allFrames: true,
   matchAboutBlank: true,
-  cssInjectionMode: 'ui',
+  // The card brings its own styles into its shadow root (entrypoints/card); nothing goes in the page.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     // Both reads at once: the first highlight waits for the slower of the two, not for both.
     let [settings, sources]: [Settings, MatchSources] = await Promise.all([loadSettings(), loadMatchSources()]);
@@ -76,7 +76,7 @@ export default defineContentScript({
     const isTopFrame = window === window.top;
 
     let interactions: Interactions | null = null;
-    const card = new CardUi(ctx, {
+    const card = new LazyCard(ctx, {
       mentionsOf: (entityId) => annotator?.mentions().get(entityId),
       openDocument: (document, quote) => {
         const message: Message<'ui/open-document'> = {

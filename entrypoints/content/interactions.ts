@@ -4,8 +4,7 @@
 // leaves none behind.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FLASH_CLASS } from '@/lib/settings/highlight-css';
-import type { CardAnchor, CardUi } from './card-ui';
-import { deepActiveElement } from './card-ui';
+import { type CardAnchor, deepActiveElement, type PageCardUi } from './card-api';
 import { type Box, boxOf, headOf, isMark, piecesOf } from './mentions';
 
 /** A pointer that rests this long on a highlight opens its card; a quick pass does not. */
@@ -38,7 +37,7 @@ export class Interactions {
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly card: CardUi,
+    private readonly card: PageCardUi,
   ) {}
 
   start(): void {

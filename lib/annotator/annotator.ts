@@ -4,11 +4,11 @@
 import Mark from 'mark.js';
 import type { EntityType } from '../knowledge/schema';
 import type { MentionContext, TextMatcher } from '../matcher/matcher';
+import { MARK_CLASS, UI_ATTRIBUTE } from './dom-contract';
 import { WriteBudget } from './write-budget';
 
-export const MARK_CLASS = 'gloss-mark';
-/** Our own UI carries this attribute so the annotator never reads or writes inside it. */
-export const UI_ATTRIBUTE = 'data-gloss-ui';
+export { MARK_CLASS, UI_ATTRIBUTE };
+
 /** On every piece of a mention after the first, when a name spans several text nodes. */
 const CONTINUED_ATTRIBUTE = 'data-gloss-continued';
 

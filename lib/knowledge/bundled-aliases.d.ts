@@ -2,6 +2,8 @@
 declare module 'virtual:gloss-bundled-aliases' {
   /** The bundled pack's AliasIndex, as JSON. */
   export const INDEX: string;
+  /** The pack's version and a hash of INDEX: which index a stored copy is. */
+  export const VERSION: string;
   /** The key words (prefilter.ts) of its names but demonyms, separated by spaces. */
   export const WORDS: string;
   /** The key words of its demonyms, separated by spaces. */

@@ -1,6 +1,7 @@
 // A Vite plugin: the bundled pack's alias index and the key words of its names, computed at build
 // time from data/knowledge.json, as the virtual module `virtual:gloss-bundled-aliases`. The content
-// script imports that, never the pack: every frame of every page carries only what matching needs.
+// script imports only the key words and the index's version, never the pack; the background puts
+// the index in storage, where a frame reads it only once its text may hold a name.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -18,12 +19,21 @@ export function moduleSource(pack: BundledPackFile): string {
   const plain = filterData(aliases, { demonyms: false });
   const demonyms = aliases.filter((a) => a.kind === 'demonym').map((a) => keyWord(a.text));
   // Strings, parsed on first use: a frame whose text holds no name never builds these objects.
+  const json = JSON.stringify(index);
   return [
-    `export const INDEX = ${JSON.stringify(JSON.stringify(index))};`,
+    `export const INDEX = ${JSON.stringify(json)};`,
+    `export const VERSION = ${JSON.stringify(`${pack.version}#${hash(json)}`)};`,
     `export const WORDS = ${JSON.stringify([...(plain.words as Set<string>)].join(' '))};`,
     `export const DEMONYM_WORDS = ${JSON.stringify(demonyms.filter((w) => w !== null).join(' '))};`,
     `export const SCRIPTS = ${JSON.stringify({ arabic: plain.arabic, unspaced: plain.unspaced, always: plain.always })};`,
   ].join('\n');
+}
+
+/** FNV-1a of a text, in hex: tells one build's index from another's. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
 }
 
 export function bundledAliases(): Plugin {

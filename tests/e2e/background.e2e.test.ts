@@ -439,7 +439,9 @@ describe('messages', () => {
     // Still alive: a well-formed message is handled.
     const before = gloss.browser.context.pages().length;
     const opened = gloss.browser.context.waitForEvent('page', { timeout: 10_000 });
-    expect(await sendRuntime({ type: 'ui/open-document', sourceId: 'echri', quote: 'human rights' })).toEqual({
+    expect(
+      await sendRuntime({ type: 'ui/open-document', packId: 'gloss', sourceId: 'echri', quote: 'human rights' }),
+    ).toEqual({
       answer: null,
     });
     const viewer = await opened;

@@ -495,14 +495,20 @@ describe('messages', () => {
       const r = range.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     });
-    expect(await send(tab, { type: 'page/lookup', text: 'Antony Blinken' })).toEqual({
-      answer: { entityId: 'person:antony-blinken' },
-    });
+    // The background resolves the text to an entity (background.e2e, lookup.test.ts); the page
+    // opens the card it names, or says that nothing matches.
+    expect(await send(tab, { type: 'page/lookup', text: 'Antony Blinken', entityId: 'person:antony-blinken' })).toEqual(
+      {
+        answer: { entityId: 'person:antony-blinken' },
+      },
+    );
     const card = await waitForCard(p, (c) => c.name === 'Antony Blinken');
     expect(overlaps(card.rect, selected)).toBe(false);
     expect(card.rect.top).toBeGreaterThanOrEqual(selected.bottom);
 
-    expect(await send(tab, { type: 'page/lookup', text: 'qwxzj vbnmq' })).toEqual({ answer: { entityId: null } });
+    expect(await send(tab, { type: 'page/lookup', text: 'qwxzj vbnmq', entityId: null })).toEqual({
+      answer: { entityId: null },
+    });
     const nothing = await waitForCard(p, (c) => c.name === null);
     expect(nothing.text).toContain("Nothing in Gloss's documents matches “qwxzj vbnmq”");
     expect(nothing.role).toBe('dialog');
@@ -511,7 +517,9 @@ describe('messages', () => {
     await waitForNoCard(p);
     // A long text is shown cut short, as text.
     const long = `<b>${'x'.repeat(200)}</b>`;
-    expect(await send(tab, { type: 'page/lookup', text: long })).toEqual({ answer: { entityId: null } });
+    expect(await send(tab, { type: 'page/lookup', text: long, entityId: null })).toEqual({
+      answer: { entityId: null },
+    });
     const cut = await waitForCard(p, (c) => c.name === null);
     expect(cut.text).toContain('<b>xxxx');
     expect(cut.text).not.toContain('x'.repeat(100));

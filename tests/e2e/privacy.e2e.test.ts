@@ -199,7 +199,7 @@ describe('using Gloss', () => {
     const role = pack.entities.flatMap((e) => e.roles).find((r) => r.source === 'echri');
     if (!role) throw new Error('No role quotes the echri document');
     const viewer = await browser.context.newPage();
-    await viewer.goto(`chrome-extension://${browser.extensionId}${documentPath('echri', role.quote)}`);
+    await viewer.goto(`chrome-extension://${browser.extensionId}${documentPath('gloss', 'echri', role.quote)}`);
     await viewer.getByTestId('quote-notice').waitFor({ timeout: 10_000 });
     await viewer.close();
 

@@ -64,12 +64,19 @@ async function waitForCardText(p: Page, expected: string): Promise<{ text: strin
   }
 }
 
+/** The context menu's lookup, as the background runs it: it resolves the text, the page shows the card. */
 async function lookUp(tabId: number, text: string): Promise<unknown> {
   return gloss.extension.evaluate(
-    ([id, selection]) =>
-      (
-        globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }
-      ).chrome.tabs.sendMessage(id as number, { type: 'page/lookup', text: selection }),
+    async ([id, selection]) => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { tabs: { sendMessage(t: number, m: unknown, o: { frameId: number }): Promise<unknown> } };
+        }
+      ).chrome;
+      // What the background sends for this selection (lookup.test.ts tests how it is resolved).
+      const entityId = selection.includes('Brazil') ? 'country:br' : null;
+      return chrome.tabs.sendMessage(id as number, { type: 'page/lookup', text: selection, entityId }, { frameId: 0 });
+    },
     [tabId, text] as const,
   );
 }

@@ -2,17 +2,9 @@
 // message when a looked-up text matches nothing. Keyboard: Esc closes, Tab off either end goes
 // back to the page (the dialog does not trap focus).
 import { EntityCard, entityCardHeadingId } from '@/components/entity-card';
+import type { CardView } from '@/entrypoints/content/card-api';
 import { t } from '@/lib/i18n';
 import type { CardData, CitedDocument } from '@/lib/knowledge/card-data';
-
-export type CardView =
-  | {
-      kind: 'entity';
-      entityId: string;
-      /** The entities this card showed before, most recent last (links followed inside it). */
-      trail: string[];
-    }
-  | { kind: 'nothing'; text: string };
 
 export interface PageCardProps {
   view: CardView;

@@ -4,22 +4,19 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { UI_ATTRIBUTE } from '@/lib/annotator/annotator';
+import entityCardCss from '@/components/entity-card.css?inline';
+import type { CardAnchor, CardDeps, CardMode, CardView, PageCardUi } from '@/entrypoints/content/card-api';
+import { deepActiveElement } from '@/entrypoints/content/card-api';
+import type { Box } from '@/entrypoints/content/mentions';
+import { UI_ATTRIBUTE } from '@/lib/annotator/dom-contract';
 import { localize, t } from '@/lib/i18n';
-import type { CardData, CitedDocument } from '@/lib/knowledge/card-data';
-import { type CardView, focusables, PageCard } from './card';
-import type { Box } from './mentions';
+import type { CardData } from '@/lib/knowledge/card-data';
+import { focusables, PageCard } from './card';
+import cardCss from './card.css?inline';
 import { placeCard } from './placement';
 
-/** How the card was opened decides what closes it. */
-export type CardMode = 'hover' | 'focus' | 'lookup';
-
-export interface CardAnchor {
-  /** The marks of the mention the card is about; null for a looked-up selection. */
-  pieces: HTMLElement[] | null;
-  /** Where the anchor is now, in viewport pixels; null once it is gone. */
-  box(): Box | null;
-}
+/** The card's styles, for its shadow root only: never in the page. */
+const CARD_CSS = `${entityCardCss}\n${cardCss}`.replaceAll(':root', ':host');
 
 interface OpenCard {
   view: CardView;
@@ -30,21 +27,12 @@ interface OpenCard {
   returnFocus: HTMLElement | null;
 }
 
-export interface CardDeps {
-  mentionsOf(entityId: string): number | undefined;
-  openDocument(document: CitedDocument, quote: string): void;
-  /** What an entity's card shows, from the background, which holds the packs. */
-  cardData(entityId: string): Promise<CardData | null>;
-  /** Gives a mark focus (it is not focusable by itself). */
-  focusMark(mark: HTMLElement): void;
-}
-
 /** A "nothing matches" message goes away by itself after this long, unless pointed at or focused. */
 const NOTHING_TIMEOUT_MS = 6000;
 /** Moves smaller than this (sub-pixel layout, a scrollbar appearing) do not close the card. */
 const MOVE_TOLERANCE = 2;
 
-export class CardUi {
+export class CardUi implements PageCardUi {
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private creating: Promise<ShadowRootContentScriptUi<void>> | null = null;
   private card: OpenCard | null = null;
@@ -71,6 +59,7 @@ export class CardUi {
   prepare(): Promise<ShadowRootContentScriptUi<void>> {
     this.creating ??= createShadowRootUi<void>(this.ctx, {
       name: 'gloss-card',
+      css: CARD_CSS,
       // Outside <body>: pages that transform or re-render the body leave the card alone.
       position: 'inline',
       anchor: document.documentElement,
@@ -107,8 +96,8 @@ export class CardUi {
     return this.card?.mode ?? null;
   }
 
-  set mode(mode: CardMode) {
-    if (this.card) this.card.mode = mode;
+  set mode(mode: CardMode | null) {
+    if (this.card && mode) this.card.mode = mode;
   }
 
   /** The first mark of the mention the open card is about. */
@@ -337,11 +326,4 @@ function viewportSize(): { width: number; height: number } {
     return { width: root.clientWidth, height: root.clientHeight };
   }
   return { width: window.innerWidth, height: window.innerHeight };
-}
-
-/** The focused element, inside open shadow roots too. */
-export function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }

@@ -2,9 +2,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CardView } from '@/entrypoints/content/card-api';
 import { cardDataOf } from '@/lib/knowledge/card-data';
 import { bundledKnowledge } from '@/lib/knowledge/pack';
-import { type CardView, PageCard, type PageCardProps, shortened } from './card';
+import { PageCard, type PageCardProps, shortened } from './card';
 
 let root: HTMLElement;
 beforeEach(() => {
