@@ -103,6 +103,14 @@ async function waitFor(check: () => void, timeoutMs = 2_000) {
   }
 }
 
+/** Imported: the list (from watchPacks) and the status (from importPack) come in either order. */
+async function waitForImported(id: string) {
+  await waitFor(() => {
+    expect(item(id)).not.toBeNull();
+    expect(status()?.getAttribute('data-status')).toBe('imported');
+  });
+}
+
 const items = () => [...root.querySelectorAll<HTMLLIElement>('[data-testid="pack"]')];
 const item = (id: string) => root.querySelector<HTMLLIElement>(`[data-testid="pack"][data-pack-id="${id}"]`);
 const status = () => root.querySelector<HTMLElement>('[data-testid="pack-status"]');
@@ -160,8 +168,7 @@ describe('the packs section', () => {
   it('imports a good pack and lists it with its counts, date and a switch that is on', async () => {
     await show();
     await choose('treaty.json', packText(treatyPack()));
-    await waitFor(() => expect(item('treaty-test')).not.toBeNull());
-    expect(status()?.getAttribute('data-status')).toBe('imported');
+    await waitForImported('treaty-test');
     expect(status()?.getAttribute('role')).toBe('status');
     expect(status()?.textContent).toBe('Imported “Quillmarsh Treaty”: 2 entities, now highlighted on pages.');
     const li = item('treaty-test');
@@ -219,7 +226,7 @@ describe('the packs section', () => {
   it('switches a pack off and on', async () => {
     await show();
     await choose('treaty.json', packText(treatyPack()));
-    await waitFor(() => expect(item('treaty-test')).not.toBeNull());
+    await waitForImported('treaty-test');
     await click(within(item('treaty-test'), 'pack-switch'));
     await waitFor(() => expect(item('treaty-test')?.dataset.enabled).toBe('false'));
     expect(within<HTMLInputElement>(item('treaty-test'), 'pack-switch').checked).toBe(false);
@@ -237,7 +244,7 @@ describe('the packs section', () => {
   it('removes an imported pack only after a confirmation, which the keyboard can cancel', async () => {
     await show();
     await choose('treaty.json', packText(treatyPack()));
-    await waitFor(() => expect(item('treaty-test')).not.toBeNull());
+    await waitForImported('treaty-test');
     const remove = within<HTMLButtonElement>(item('treaty-test'), 'pack-remove');
     expect(remove.getAttribute('aria-describedby')).toBe(item('treaty-test')?.querySelector('h3')?.id);
 
@@ -263,8 +270,10 @@ describe('the packs section', () => {
     // Confirmed: gone from the list and from storage.
     await click(within(item('treaty-test'), 'pack-remove'));
     await click(within(item('treaty-test'), 'pack-remove-confirm'));
-    await waitFor(() => expect(item('treaty-test')).toBeNull());
-    expect(status()?.textContent).toBe('Removed “Quillmarsh Treaty”.');
+    await waitFor(() => {
+      expect(item('treaty-test')).toBeNull();
+      expect(status()?.textContent).toBe('Removed “Quillmarsh Treaty”.');
+    });
     expect(document.activeElement).toBe(root.querySelector('h2'));
     expect((await listPacks()).map((p) => p.id)).toEqual(['gloss']);
     expect(await fakeBrowser.storage.local.get('pack:treaty-test')).toEqual({});
@@ -274,12 +283,14 @@ describe('the packs section', () => {
     const downloads = catchDownloads();
     await show();
     await choose('treaty.json', packText(treatyPack()));
-    await waitFor(() => expect(item('treaty-test')).not.toBeNull());
+    await waitForImported('treaty-test');
     await click(within(item('treaty-test'), 'pack-export'));
-    await waitFor(() => expect(downloads).toHaveLength(1));
+    await waitFor(() => {
+      expect(downloads).toHaveLength(1);
+      expect(status()?.textContent).toBe('Saved as treaty-test.gloss-pack.json in your downloads.');
+    });
     const [file] = downloads;
     expect(file?.name).toBe('treaty-test.gloss-pack.json');
-    expect(status()?.textContent).toBe('Saved as treaty-test.gloss-pack.json in your downloads.');
     const text = await (file as { text: Promise<string> }).text;
     expect(JSON.parse(text)).toEqual(treatyPack());
 
@@ -293,8 +304,7 @@ describe('the packs section', () => {
     await click(within(item('treaty-test'), 'pack-remove-confirm'));
     await waitFor(() => expect(item('treaty-test')).toBeNull());
     await choose(file?.name ?? '', text);
-    await waitFor(() => expect(item('treaty-test')).not.toBeNull());
-    expect(status()?.getAttribute('data-status')).toBe('imported');
+    await waitForImported('treaty-test');
 
     // The bundled pack exports as a pack file too.
     await click(within(item('gloss'), 'pack-export'));

@@ -1,7 +1,7 @@
 // The "Knowledge packs" section of the options page: every installed pack with its counts, a switch,
 // export and (for imported packs) removal after a confirmation; importing a pack file, with its
 // problems in words when Gloss refuses it. The packs themselves are kept by lib/pack-store.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Switch } from '@/components/site-switch';
 import { DOCUMENT_PAGE } from '@/lib/document-link';
 import { formatList, messagesLanguage, plural, t } from '@/lib/i18n';
@@ -236,8 +236,10 @@ function PackItem({ pack, onExport, onRemove }: PackItemProps) {
   const confirmId = `opt-pack-${pack.id}-confirm`;
 
   // The confirmation takes the focus when it opens; closing it gives the focus back to "Remove".
+  // In the same commit as the render (layout effect): "Remove" is disabled while the question is
+  // open, and a key pressed in between would otherwise start from nowhere.
   const wasConfirming = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (confirming) keepRef.current?.focus();
     else if (wasConfirming.current) removeRef.current?.focus();
     wasConfirming.current = confirming;

@@ -139,6 +139,11 @@ function listed(options: Page): Promise<string[]> {
   );
 }
 
+/** The test id of the focused element of a page. */
+function focused(page: Page): Promise<string | null | undefined> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+}
+
 const packItem = (options: Page, id: string) => options.locator(`[data-testid="pack"][data-pack-id="${id}"]`);
 
 async function importFile(options: Page, name: string, text: string): Promise<void> {
@@ -149,7 +154,9 @@ async function importFile(options: Page, name: string, text: string): Promise<vo
 
 async function importGoodPack(options: Page): Promise<void> {
   await importFile(options, 'treaty-demo.json', JSON.stringify(pack(), null, 2));
+  // The list (kept current by watchPacks) and the status (the import's answer) come in either order.
   await packItem(options, PACK_ID).waitFor();
+  await options.locator('[data-testid="pack-status"][data-status="imported"]').waitFor();
 }
 
 /** Turns a pack's switch on or off by clicking its label, as a user does, and waits for the page to show it. */
@@ -325,12 +332,10 @@ describe('knowledge packs', () => {
     // Focus on Export, Tab to Remove, Enter: the question opens with the focus on "Keep it".
     await item.getByTestId('pack-export').focus();
     await options.keyboard.press('Tab');
-    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pack-remove');
+    expect(await focused(options)).toBe('pack-remove');
     await options.keyboard.press('Enter');
-    await item.getByTestId('pack-confirm').waitFor();
-    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'pack-remove-cancel',
-    );
+    await until(async () => (await focused(options)) === 'pack-remove-cancel', 'the focus on “Keep it”');
+    expect(await item.getByTestId('pack-confirm').isVisible()).toBe(true);
     for (const colorScheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme });
       expect(await violations(), colorScheme).toEqual([]);
@@ -340,18 +345,17 @@ describe('knowledge packs', () => {
     // Esc keeps the pack and gives the focus back to Remove.
     await options.keyboard.press('Escape');
     await until(async () => (await item.getByTestId('pack-confirm').count()) === 0, 'the question to close');
-    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pack-remove');
+    expect(await focused(options)).toBe('pack-remove');
     expect(await listed(options)).toEqual(['gloss', PACK_ID]);
 
     // Enter, Shift+Tab to "Remove pack", Enter: gone, and said so.
     await options.keyboard.press('Enter');
-    await item.getByTestId('pack-confirm').waitFor();
+    await until(async () => (await focused(options)) === 'pack-remove-cancel', 'the focus on “Keep it”');
     await options.keyboard.press('Shift+Tab');
-    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'pack-remove-confirm',
-    );
+    expect(await focused(options)).toBe('pack-remove-confirm');
     await options.keyboard.press('Enter');
     await until(async () => (await listed(options)).length === 1, 'the pack to be removed');
+    await options.locator('[data-testid="pack-status"][data-status="removed"]').waitFor();
     expect(await listed(options)).toEqual(['gloss']);
     expect(await options.getByTestId('pack-status').textContent()).toBe(`Removed “${PACK_NAME}”.`);
   });
