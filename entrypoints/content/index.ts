@@ -61,7 +61,12 @@ export default defineContentScript({
         ];
         matcherFor = {
           key,
-          matcher: types.length > 0 && from.length > 0 ? new LazyMatcher(from, { demonyms: settings.demonyms }) : null,
+          // The highlight styles set custom properties on the page's root, which restyles the whole
+          // page: a frame that never holds a name never gets them.
+          matcher:
+            types.length > 0 && from.length > 0
+              ? new LazyMatcher(from, { demonyms: settings.demonyms }, () => sheet.set(highlightCss(settings.styles)))
+              : null,
         };
       }
       return matcherFor.matcher;
@@ -152,8 +157,8 @@ export default defineContentScript({
         return;
       }
       const css = highlightCss(settings.styles);
-      sheet.set(css);
       const wanted = matcher();
+      if (annotatorMatcher?.built || wanted?.built) sheet.set(css);
       if (annotator && annotatorMatcher === wanted) return;
       // The current marks stay until the new matcher is compiled, a step at a time, so that
       // switching a kind of name off never blanks the page for the length of a compile. (A page

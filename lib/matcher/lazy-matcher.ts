@@ -24,9 +24,14 @@ export class LazyMatcher implements TextMatcher {
   private readonly joined = new Map<number, readonly MatcherAlias[]>();
   private loading: Promise<void> | null = null;
 
+  /**
+   * `onBuild` runs once, just before the first matcher is built: what the page needs only where
+   * there may be marks (their styles) can wait until then.
+   */
   constructor(
     private readonly sources: readonly AliasSource[],
     private readonly options: MatchOptions = {},
+    private readonly onBuild?: () => void,
   ) {}
 
   /** Whether a pattern was ever built: false on a page that never held a name. */
@@ -128,7 +133,9 @@ export class LazyMatcher implements TextMatcher {
       this.joined.set(i, aliases);
       changed = true;
     }
-    if (changed) this.inner = new Matcher([...this.joined.values()].flat(), this.options);
-    return changed;
+    if (!changed) return false;
+    if (!this.inner) this.onBuild?.();
+    this.inner = new Matcher([...this.joined.values()].flat(), this.options);
+    return true;
   }
 }
