@@ -44,6 +44,11 @@ export function EntityCard({ card: entity, mentions, onOpenEntity, onOpenDocumen
         <p class="gloss-card-meta">
           <span class={`gloss-type gloss-type-${entity.type}`}>{typeLabel(entity.type, 'one')}</span>
           {mentions !== undefined && <span>{plural('entityMentions', mentions)}</span>}
+          {!entity.pack.bundled && (
+            <span class="gloss-card-pack" data-pack={entity.pack.id}>
+              {t('entityPack', { name: entity.pack.name })}
+            </span>
+          )}
         </p>
         {otherNames.length > 0 && (
           <p class="gloss-aka">

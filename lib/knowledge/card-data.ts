@@ -25,6 +25,8 @@ export type EntityRef = v.InferOutput<typeof EntityRefSchema>;
 
 export const CardDataSchema = v.object({
   id: Text,
+  /** The pack the entity comes from. */
+  pack: v.object({ id: Text, name: Text, bundled: v.boolean() }),
   type: v.picklist(ENTITY_TYPES),
   name: Text,
   /** Every name of the entity, translations included: the words to keep in view in a long quote. */
@@ -65,8 +67,10 @@ export function cardDataOf(knowledge: Knowledge, id: string): CardData | null {
   const entity = knowledge.getEntity(id);
   if (!entity) return null;
   const cite = (documentId: string) => citeDocument(knowledge, id, documentId);
+  const packId = packIdOf(id);
   return {
     id: entity.id,
+    pack: { id: packId, name: knowledge.getPack(packId)?.name ?? packId, bundled: packId === BUNDLED_PACK_ID },
     type: entity.type,
     name: entity.name,
     names: [entity.name, ...entity.aliases.map((a) => a.text)],

@@ -103,6 +103,7 @@ describe('the options page', () => {
     expect(headings).toEqual([
       'General',
       'What to highlight',
+      'Knowledge packs',
       'Highlight style',
       'Sites',
       'Keyboard shortcuts',
