@@ -5,11 +5,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { describe, expect, it } from 'vitest';
-import { PACK_FORMAT, PackSchema } from './schema';
+import type { PackProblem } from './pack-file';
+import { ALIAS_KINDS, ENTITY_TYPES, ID_PREFIX, PACK_FORMAT, PackSchema, RELATION_TYPES } from './schema';
 
 const ROOT = join(__dirname, '../..');
 const SCHEMA_FILE = join(ROOT, 'docs/pack.schema.json');
-const EXAMPLE_FILE = join(__dirname, '../../docs/example-pack.json');
+const EXAMPLE_FILE = join(ROOT, 'docs/example-pack.json');
+const FORMAT_DOC = join(ROOT, 'docs/pack-format.md');
 
 /** The JSON Schema of a pack file, as docs/pack.schema.json holds it. */
 function packJsonSchema(): Record<string, unknown> {
@@ -77,5 +79,61 @@ describe('docs/pack.schema.json', () => {
     expect(validate.errors ?? []).toEqual([]);
     const { entities: _entities, ...noEntities } = example as Record<string, unknown>;
     expect(validate(noEntities)).toBe(false);
+  });
+});
+
+describe('docs/pack-format.md', () => {
+  const doc = readFileSync(FORMAT_DOC, 'utf8');
+  /** The cells of the first table row in `text` whose first cell is `name` in backquotes. */
+  const row = (name: string, text = doc) =>
+    text
+      .split('\n')
+      .find((line) => line.startsWith(`| \`${name}\``))
+      ?.split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+
+  it('shows docs/example-pack.json as it is', () => {
+    const block = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(block, 'no ```json block').toBeDefined();
+    expect(JSON.parse(block ?? '')).toStrictEqual(JSON.parse(readFileSync(EXAMPLE_FILE, 'utf8')));
+  });
+
+  it('describes every alias kind and entity type', () => {
+    const kinds = doc.slice(doc.indexOf('The kinds, and what the matcher'), doc.indexOf('What holds for every alias'));
+    for (const kind of ALIAS_KINDS) expect(row(kind, kinds)?.[2]?.length ?? 0, kind).toBeGreaterThan(10);
+    for (const type of ENTITY_TYPES) expect(row(type)?.[1], type).toBe(`\`${ID_PREFIX[type]}\``);
+  });
+
+  it('gives every relation type with the phrases the cards show', () => {
+    for (const [type, { forward, inverse }] of Object.entries(RELATION_TYPES)) {
+      expect(row(type), type).toEqual([`\`${type}\``, forward, inverse]);
+    }
+  });
+
+  it('says in words why a file is refused, for every problem code', () => {
+    const codes: Record<PackProblem['code'], true> = {
+      'too-large': true,
+      'not-json': true,
+      'forbidden-key': true,
+      'not-pack': true,
+      'newer-format': true,
+      invalid: true,
+      'duplicate-entity': true,
+      'duplicate-document': true,
+      'wrong-prefix': true,
+      'unknown-document': true,
+      'quote-not-found': true,
+      'unknown-target': true,
+      'reserved-id': true,
+      'already-installed': true,
+    };
+    for (const code of Object.keys(codes)) expect(row(code)?.[1]?.length ?? 0, code).toBeGreaterThan(10);
+  });
+
+  it('gives the size limit and the command that writes the JSON Schema', () => {
+    expect(doc).toContain('20 MB');
+    expect(doc).toContain('npm run pack:schema');
+    expect(doc).toContain('GLOSS_WRITE_SCHEMA=1 vitest run lib/knowledge/pack-schema.test.ts');
   });
 });
