@@ -192,11 +192,9 @@ describe('LazyMatcher', () => {
     );
   });
 
-  // KNOWN BUG (reported to the lead): the matcher is rebuilt with the sources in the order they
-  // joined, not in their order of precedence, so a name two packs share goes to the pack whose
-  // names appeared first on the page. When lazy-matcher.ts builds in source order, this test
-  // starts to pass: turn `it.fails` into `it`.
-  it.fails('gives a name two sources share to the first source, whichever joined first', () => {
+  // Sources join in the order the page needs them; the matcher is built in their order of
+  // precedence all the same.
+  it('gives a name two sources share to the first source, whichever joined first', () => {
     const other: MatcherAlias[] = [
       { text: 'Ruritania', kind: 'name', entityId: 'other/country:xr', entityType: 'country' },
       { text: 'Canada', kind: 'name', entityId: 'other/country:ca', entityType: 'country' },

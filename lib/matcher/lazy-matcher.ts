@@ -135,7 +135,10 @@ export class LazyMatcher implements TextMatcher {
     }
     if (!changed) return false;
     if (!this.inner) this.onBuild?.();
-    this.inner = new Matcher([...this.joined.values()].flat(), this.options);
+    // In the sources' order, whatever order they joined in: a name two packs share goes to the
+    // first pack, as the sources are given in order of precedence.
+    const aliases = [...this.joined].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
+    this.inner = new Matcher(aliases, this.options);
     return true;
   }
 }
