@@ -1,14 +1,14 @@
 // Where the content script's names come from: the bundled pack's and the enabled imported packs',
 // each read from storage only when a text may hold one of them. This script carries only the key
 // words of the bundled names (written in at build time), for the test that tells.
-import { DEMONYM_WORDS, SCRIPTS, VERSION, WORDS } from 'virtual:gloss-bundled-aliases';
+import { DEMONYM_KEYS, KEYS, SCRIPTS, VERSION } from 'virtual:gloss-bundled-aliases';
 import { browser } from 'wxt/browser';
 import { type AliasIndex, aliasesOf } from '@/lib/knowledge/alias-index';
 import { type ImportedMatchSources, loadBundledAliases, loadImportedAliases } from '@/lib/match-store';
 import { BloomFilter } from '@/lib/matcher/bloom';
 import type { AliasSource } from '@/lib/matcher/lazy-matcher';
 import type { MatcherAlias } from '@/lib/matcher/matcher';
-import { type FilterData, mayHold } from '@/lib/matcher/prefilter';
+import { type FilterData, mayHold, readKeys } from '@/lib/matcher/prefilter';
 import type { Message } from '@/lib/messages';
 
 /** Which of a source's names the user wants highlighted (the types switched on). */
@@ -37,9 +37,9 @@ const bundledFilters = new Map<boolean, FilterData>();
 function bundledFilter(demonyms: boolean): FilterData {
   let filter = bundledFilters.get(demonyms);
   if (!filter) {
-    const words = new Set(WORDS.split(' '));
-    if (demonyms) for (const word of DEMONYM_WORDS.split(' ')) words.add(word);
-    filter = { words, ...SCRIPTS };
+    filter = { words: new Set(), partners: new Map(), ...SCRIPTS };
+    readKeys(KEYS, filter);
+    if (demonyms) readKeys(DEMONYM_KEYS, filter);
     bundledFilters.set(demonyms, filter);
   }
   return filter;

@@ -4,9 +4,9 @@ declare module 'virtual:gloss-bundled-aliases' {
   export const INDEX: string;
   /** The pack's version and a hash of INDEX: which index a stored copy is. */
   export const VERSION: string;
-  /** The key words (prefilter.ts) of its names but demonyms, separated by spaces. */
-  export const WORDS: string;
-  /** The key words of its demonyms, separated by spaces. */
-  export const DEMONYM_WORDS: string;
+  /** The key words (prefilter.ts) of its names but demonyms, as writeKeys writes them. */
+  export const KEYS: string;
+  /** The key words of its demonyms, as writeKeys writes them. */
+  export const DEMONYM_KEYS: string;
   export const SCRIPTS: { arabic: boolean; unspaced: boolean; always: boolean };
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { filterData, keyWord } from '../matcher/prefilter';
+import { filterData, writeKeys } from '../matcher/prefilter';
 import { aliasesOf, aliasIndexOf } from './alias-index';
 import type { BundledPackFile } from './schema';
 
@@ -17,14 +17,16 @@ export function moduleSource(pack: BundledPackFile): string {
   const index = aliasIndexOf(pack.entities);
   const aliases = aliasesOf(index);
   const plain = filterData(aliases, { demonyms: false });
-  const demonyms = aliases.filter((a) => a.kind === 'demonym').map((a) => keyWord(a.text));
-  // Strings, parsed on first use: a frame whose text holds no name never builds these objects.
+  const demonyms = filterData(
+    aliases.filter((a) => a.kind === 'demonym'),
+    { demonyms: true },
+  );
   const json = JSON.stringify(index);
   return [
     `export const INDEX = ${JSON.stringify(json)};`,
     `export const VERSION = ${JSON.stringify(`${pack.version}#${hash(json)}`)};`,
-    `export const WORDS = ${JSON.stringify([...(plain.words as Set<string>)].join(' '))};`,
-    `export const DEMONYM_WORDS = ${JSON.stringify(demonyms.filter((w) => w !== null).join(' '))};`,
+    `export const KEYS = ${JSON.stringify(writeKeys(plain))};`,
+    `export const DEMONYM_KEYS = ${JSON.stringify(writeKeys(demonyms))};`,
     `export const SCRIPTS = ${JSON.stringify({ arabic: plain.arabic, unspaced: plain.unspaced, always: plain.always })};`,
   ].join('\n');
 }

@@ -32,10 +32,22 @@ export function fold(text: string): string {
 
 /** The word an alias can be found by, or null where it has none (a name in Arabic or Chinese). */
 export function keyWord(alias: string): string | null {
+  return keyWords(alias)?.[0] ?? null;
+}
+
+/**
+ * The two words an alias can be found by, the longest first (one for a one-word alias), or null
+ * where it has none. Both stand in any text that holds the alias: a text with "United" but no
+ * "States" cannot hold "United States", which most news that says "United" does not.
+ */
+export function keyWords(alias: string): [string] | [string, string] | null {
   if (ARABIC.test(alias) || UNSPACED.test(alias)) return null;
-  let best: string | null = null;
-  for (const [word] of fold(alias).matchAll(WORDS)) if (best === null || word.length > best.length) best = word;
-  return best;
+  const words = [...new Set(Array.from(fold(alias).matchAll(WORDS), ([word]) => word))];
+  // Longest first; a stable sort keeps the first of two of the same length.
+  words.sort((a, b) => b.length - a.length);
+  const [first, second] = words;
+  if (first === undefined) return null;
+  return second === undefined ? [first] : [first, second];
 }
 
 /** Which aliases a filter must let through: a `reference` alias counts only after its entity's name was found. */
@@ -49,7 +61,14 @@ export interface WordSet {
 
 /** What a filter knows of a set of aliases. */
 export interface FilterData {
+  /** The key word (the longest) of every alias. */
   words: WordSet;
+  /**
+   * For each key word, the second key word of each alias it keys ('' for an alias of one word):
+   * a text must hold both. Absent where only the key words are known (a Bloom filter of a large
+   * pack), and then the key word alone lets a text through.
+   */
+  partners?: Map<string, Set<string>>;
   /** Some alias is written in Arabic script. */
   arabic: boolean;
   /** Some alias is written in a script without spaces (Chinese, Japanese, Thai). */
@@ -60,18 +79,47 @@ export interface FilterData {
 
 export function filterData(aliases: readonly MatcherAlias[], options: MatchOptions): FilterData {
   const words = new Set<string>();
-  const data: FilterData = { words, arabic: false, unspaced: false, always: false };
+  const partners = new Map<string, Set<string>>();
+  const data: FilterData = { words, partners, arabic: false, unspaced: false, always: false };
   for (const alias of aliases) {
     if (!filtered(alias, options)) continue;
     if (ARABIC.test(alias.text)) data.arabic = true;
     else if (UNSPACED.test(alias.text)) data.unspaced = true;
     else {
-      const word = keyWord(alias.text);
-      if (word === null) data.always = true;
-      else words.add(word);
+      const keys = keyWords(alias.text);
+      if (keys === null) data.always = true;
+      else addKeys(data, keys);
     }
   }
   return data;
+}
+
+function addKeys(data: FilterData, [first, second]: [string] | [string, string]): void {
+  (data.words as Set<string>).add(first);
+  let set = data.partners?.get(first);
+  if (!set) {
+    set = new Set();
+    data.partners?.set(first, set);
+  }
+  set.add(second ?? '');
+}
+
+/** Key words as a string ("first second|first|…"), for a build to write into a script. */
+export function writeKeys(data: FilterData): string {
+  const entries: string[] = [];
+  for (const [first, seconds] of data.partners ?? []) {
+    for (const second of seconds) entries.push(second === '' ? first : `${first} ${second}`);
+  }
+  return entries.join('|');
+}
+
+/** The key words writeKeys wrote, back into a filter's words and partners. */
+export function readKeys(keys: string, into: Pick<FilterData, 'words' | 'partners'>): void {
+  if (keys === '') return;
+  for (const entry of keys.split('|')) {
+    const [first, second] = entry.split(' ') as [string, string | undefined];
+    addKeys(into as FilterData, second === undefined ? [first] : [first, second]);
+  }
 }
 
 /** False when no alias the filter was made from can be found in `text`; true when one may be. */
@@ -80,6 +128,19 @@ export function mayHold(filter: FilterData, text: string): boolean {
   if (ZERO_WIDTH_SPACE.test(text)) return true;
   if (filter.arabic && ARABIC.test(text)) return true;
   if (filter.unspaced && UNSPACED.test(text)) return true;
-  for (const [word] of fold(text).matchAll(WORDS)) if (filter.words.has(word)) return true;
+  const { words, partners } = filter;
+  if (!partners) {
+    for (const [word] of fold(text).matchAll(WORDS)) if (words.has(word)) return true;
+    return false;
+  }
+  // Most texts hold no key word at all: only then are the text's words gathered.
+  let inText: Set<string> | null = null;
+  for (const [word] of fold(text).matchAll(WORDS)) {
+    const seconds = partners.get(word);
+    if (!seconds) continue;
+    if (seconds.has('')) return true;
+    inText ??= new Set(Array.from(fold(text).matchAll(WORDS), ([w]) => w));
+    for (const second of seconds) if (inText.has(second)) return true;
+  }
   return false;
 }
