@@ -11,9 +11,14 @@
 //
 // Options: --sizes=10k,100k (subset of pages), --methods=gloss,b0 (subset of methods), --runs=N
 // (measured runs of every method), --no-write; --report writes BENCHMARKS.md again from
-// bench/results.json without measuring.
-import { readFileSync, writeFileSync } from 'node:fs';
+// bench/results.json without measuring. --section=annotator or --section=everywhere runs one
+// section only (the other's stored results are kept): "annotator" is the annotator against its
+// baselines (bundled from source), "everywhere" the built extension's cost on pages with nothing
+// to mark and its first highlight (bench/everywhere.mjs; GLOSS_EXTENSION_PATH picks the build,
+// .output/chrome-mv3 by default).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -30,6 +35,8 @@ const CLOSING_THE_GAPS = [
   '- **50× faster than naive mark.js at 100k.** Naive mark.js does not finish: it overflows the regex stack on a Chinese alias, so only a lower bound can be measured, and an estimate at the pace it had when it stopped.',
 ];
 
+import { runEverywhere } from './everywhere.mjs';
+import { everywhereConsole, everywhereMarkdown } from './everywhere-report.mjs';
 import { generateFeedPage, generatePage } from './fixtures.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -38,6 +45,8 @@ const flag = (name) => args.includes(`--${name}`);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 
 const QUICK = flag('quick');
+const SECTIONS = option('section')?.split(',') ?? ['annotator', 'everywhere'];
+const EXTENSION_PATH = path.resolve(process.env.GLOSS_EXTENSION_PATH ?? `${ROOT}.output/chrome-mv3`);
 const WRITE = !QUICK && !flag('no-write');
 
 // Measured runs per page and method, and the time cap of one run in seconds. Every method with
@@ -390,7 +399,7 @@ function checkFeed(i, r, first) {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-async function main() {
+async function runAnnotatorSection() {
   const began = Date.now();
   log(`Bundling bench/page.ts with the current annotator, matcher and pack…`);
   const script = await bundle();
@@ -568,6 +577,34 @@ async function main() {
   }
   results.seconds = (Date.now() - began) / 1000;
   results.failures = failures;
+  return results;
+}
+
+/** Runs the sections asked for; a section not run keeps its results from bench/results.json. */
+async function main() {
+  const saved = existsSync(`${ROOT}bench/results.json`)
+    ? JSON.parse(readFileSync(`${ROOT}bench/results.json`, 'utf8'))
+    : null;
+  let results;
+  if (SECTIONS.includes('annotator')) {
+    results = await runAnnotatorSection();
+  } else {
+    if (!saved && WRITE) throw new Error('No bench/results.json to keep the annotator section from: run it first.');
+    results = { ...saved, everywhere: saved?.everywhere ?? null };
+  }
+  const annotatorFailures = [...failures];
+  if (SECTIONS.includes('everywhere')) {
+    if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
+      throw new Error(`No built extension at ${EXTENSION_PATH}: build it (npx wxt build) or set GLOSS_EXTENSION_PATH.`);
+    }
+    const before = failures.length;
+    results.everywhere = await runEverywhere({ quick: QUICK, extensionPath: EXTENSION_PATH, log, fail });
+    results.everywhere.failures = failures.slice(before);
+  } else if (saved?.everywhere && !QUICK) {
+    results.everywhere = saved.everywhere;
+  }
+  // The annotator section's own consistency list; the other section keeps its list with it.
+  results.failures = SECTIONS.includes('annotator') ? annotatorFailures : (saved?.failures ?? []);
   report(results);
 }
 
@@ -1085,20 +1122,23 @@ function summarize(results) {
   md.push('');
   md.push('## Consistency');
   md.push('');
-  if (failures.length === 0) {
+  const annotatorFailures = results.failures ?? failures;
+  if (annotatorFailures.length === 0) {
     md.push(
       "- On every run: marks equal, per entity, across runs and to the matcher's own count (for a run stopped at its cap, only that nothing was wrong); no mark inside an excluded zone; `clear()` left no mark and the page's HTML byte-identical; no exception from Gloss. Every appended feed paragraph got its mark.",
     );
   } else {
-    md.push(...failures.map((f) => `- **Failed**: ${f}`));
+    md.push(...annotatorFailures.map((f) => `- **Failed**: ${f}`));
   }
   md.push('');
+  md.push(...everywhereMarkdown(results.everywhere));
   md.push('## Reproduce');
   md.push('');
   md.push(
-    '`npm run bench` (needs `/usr/bin/chromium`; about the time above). `npm run bench:quick` runs the 10k page and a short feed twice each and only checks consistency (exit code 1 if anything disagrees), for CI. `node bench/run.mjs --sizes=10k,100k --methods=gloss,b0 --runs=3 --no-write` for a partial run.',
+    '`npm run bench` (needs `/usr/bin/chromium`; about the time above). `npm run bench:quick` runs the 10k page and a short feed twice each and only checks consistency (exit code 1 if anything disagrees), for CI, and the quick version of "The cost of being everywhere" (2 rounds; checks that nothing is marked on the entity-free pages, that the 10k and 100k pages get their highlights, that the big pack imports). `node bench/run.mjs --sizes=10k,100k --methods=gloss,b0 --runs=3 --no-write` for a partial run; `node bench/run.mjs --section=everywhere` reruns only that section (about 6 min), keeping the rest of bench/results.json, against `GLOSS_EXTENSION_PATH` or `.output/chrome-mv3`.',
   );
   md.push('');
+  consoleLines.push(...everywhereConsole(results.everywhere));
   return { markdown: md.join('\n'), console: consoleLines.join('\n') };
 }
 
