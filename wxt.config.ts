@@ -36,6 +36,18 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'",
     },
     commands: COMMANDS,
+    // The probe (entrypoints/probe) is the one script every frame runs: a small plain script that
+    // has the highlighter loaded only where the frame's text may hold a name.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['probe.js'],
+        // As soon as the document is parsed (DOMContentLoaded): the reader's clock starts there.
+        run_at: 'document_end',
+        all_frames: true,
+        match_about_blank: true,
+      },
+    ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         // 140 (the current ESR) and 142 on Android are the first to read data_collection_permissions,

@@ -28,6 +28,10 @@ export interface MessageError {
   error: string;
 }
 
+/** The parts of Gloss a frame loads only when it needs them (see 'frame/load'). */
+export const FRAME_PARTS = ['highlighter', 'card'] as const;
+export type FramePart = (typeof FRAME_PARTS)[number];
+
 export interface MessageMap {
   /** Popup → content script (top frame): what is highlighted on this page. */
   'page/get-state': { request: object; response: PageState };
@@ -53,10 +57,16 @@ export interface MessageMap {
    */
   'knowledge/bundled-aliases': { request: object; response: AliasIndex };
   /**
-   * Content script → background: run the in-page card's script in the sender's frame (the first
-   * time a card is wanted there), so no frame parses the card's code before it needs it.
+   * Content script → background: run a part of Gloss in the sender's frame, the first time that
+   * frame needs it, so that no frame parses code it does not need: the highlighter (asked by the
+   * probe, which every frame runs) or the in-page card (asked by the highlighter).
    */
-  'ui/load-card': { request: object; response: null };
+  'frame/load': { request: { part: FramePart }; response: null };
+  /**
+   * Probe → background: this top frame holds no name (yet), so no highlighter reports for it;
+   * the toolbar shows whether Gloss is on for the tab's address, with no count.
+   */
+  'page/quiet': { request: object; response: null };
   /** Content script → background: the page's mentions changed (for the toolbar badge and icon). */
   'page/mentions': { request: { distinct: number; enabled: boolean }; response: null };
   /** Content script → background: open the document viewer at a quote (pages cannot open extension pages). */
@@ -84,7 +94,8 @@ const MessageSchemas = {
     entityId: v.nullable(Id),
   }),
   'knowledge/card': v.strictObject({ type: v.literal('knowledge/card'), entityId: Id }),
-  'ui/load-card': v.strictObject({ type: v.literal('ui/load-card') }),
+  'frame/load': v.strictObject({ type: v.literal('frame/load'), part: v.picklist(FRAME_PARTS) }),
+  'page/quiet': v.strictObject({ type: v.literal('page/quiet') }),
   'knowledge/bundled-aliases': v.strictObject({ type: v.literal('knowledge/bundled-aliases') }),
   'page/mentions': v.strictObject({
     type: v.literal('page/mentions'),

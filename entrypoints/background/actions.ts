@@ -2,6 +2,7 @@
 // document viewer. Browser glue; the decisions are in commands.ts, toggle-site.ts, context-menu.ts.
 import { browser } from 'wxt/browser';
 import { documentPath } from '@/lib/document-link';
+import { sendToHighlighter } from '@/lib/frame-parts';
 import { lookupEntity } from '@/lib/knowledge/lookup';
 import type { Message } from '@/lib/messages';
 import { updateSettings } from '@/lib/storage';
@@ -51,7 +52,7 @@ export async function runCommand(name: string, eventTab?: TabInfo): Promise<void
   }
   const jump: Message<'page/jump'> = { type: 'page/jump', entityId: null, direction: action.direction };
   // Top frame: it knows the order of the page's mentions. No answer means Gloss is not on this page.
-  await browser.tabs.sendMessage(tab.id, jump, { frameId: 0 }).catch(() => undefined);
+  await sendToHighlighter(tab.id, jump).catch(() => undefined);
 }
 
 /**
@@ -68,9 +69,7 @@ export async function lookUpSelection(
   const message: Message<'page/lookup'> = { type: 'page/lookup', text, entityId };
   let answered = false;
   if (tab?.id !== undefined) {
-    const answer = await browser.tabs
-      .sendMessage(tab.id, message, { frameId: info.frameId ?? 0 })
-      .catch(() => undefined);
+    const answer = await sendToHighlighter(tab.id, message, info.frameId ?? 0).catch(() => undefined);
     answered = isLookupAnswer(answer);
   }
   if (!answered) await openNextTo(tab, lookupFallbackPath(text, tab?.id)).catch(() => undefined);
@@ -79,16 +78,4 @@ export async function lookUpSelection(
 /** 'ui/open-document' from a content script: the viewer at the quote, next to the page. */
 export function openDocument(tab: SenderTab, message: Message<'ui/open-document'>): Promise<void> {
   return openNextTo(tab, documentPath(message.packId, message.sourceId, message.quote));
-}
-
-/** The in-page card's script, run in a frame the first time that frame needs a card. */
-const CARD_SCRIPT = '/card.js';
-
-/** 'ui/load-card' from a content script: the card's script into that frame's isolated world. */
-export async function loadCard(tab: SenderTab, frameId: number): Promise<void> {
-  if (import.meta.env.MANIFEST_VERSION === 2) {
-    await browser.tabs.executeScript(tab.id, { file: CARD_SCRIPT, frameId });
-    return;
-  }
-  await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [frameId] }, files: [CARD_SCRIPT] });
 }

@@ -2,10 +2,12 @@
 // commands and the context menu (actions.ts), and the runtime messages of our pages (messages.ts).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { loadPart } from '@/lib/frame-parts';
+import { matchSourcesItem } from '@/lib/match-store';
 import { type ImportResult, importPack, removePack } from '@/lib/pack-store';
-import { parseSettings, type Settings } from '@/lib/settings/settings';
+import { isEnabledOn, parseSettings, type Settings } from '@/lib/settings/settings';
 import { loadSettings, settingsItem } from '@/lib/storage';
-import { loadCard, lookUpSelection, openDocument, runCommand } from './actions';
+import { lookUpSelection, openDocument, runCommand } from './actions';
 import { LOOKUP_MENU_ID, lookupMenuTitle } from './context-menu';
 import { bundledAliases, cardData, knowledgeCache } from './knowledge';
 import { createMessageHandler } from './messages';
@@ -25,6 +27,23 @@ export interface GlossBackground {
   removePack(id: string): Promise<void>;
 }
 
+/** Whether a change of settings may make Gloss highlight where it did not (the rest is styles). */
+function mayBringNames(before: Settings, after: Settings): boolean {
+  const what = (s: Settings) => JSON.stringify([s.paused, s.site, s.categories, s.demonyms]);
+  return what(before) !== what(after);
+}
+
+/**
+ * Runs the probe again in every frame of the open web tabs: frames whose text held no name (or
+ * that were paused) have no highlighter to notice the change. Frames with one leave it to it.
+ */
+async function probeOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'] }).catch(() => []);
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : loadPart(tab.id, 'all', 'probe').catch(() => {}))),
+  );
+}
+
 export default defineBackground(() => {
   const toolbar = createToolbar();
   knowledgeCache.watch();
@@ -41,16 +60,22 @@ export default defineBackground(() => {
         openDocument,
         card: (message) => cardData(message.entityId),
         bundledAliases,
-        loadCard,
+        loadPart: (tab, frameId, part) => loadPart(tab.id, frameId, part),
+        quiet: async (tab, url) =>
+          toolbar.report(tab.id, { distinct: 0, enabled: isEnabledOn(url, await settings) }, await settings),
       },
     ),
   );
 
   settingsItem.watch((value, old) => {
+    const before = parseSettings(old);
     const after = parseSettings(value);
     settings = Promise.resolve(after);
-    void toolbar.settingsChanged(parseSettings(old), after);
+    void toolbar.settingsChanged(before, after);
+    if (mayBringNames(before, after)) void probeOpenTabs();
   });
+  // A pack switched on or imported may name something on pages that had nothing to highlight.
+  matchSourcesItem.watch(() => void probeOpenTabs());
   browser.tabs.onRemoved.addListener((tabId) => toolbar.forget(tabId));
 
   browser.commands.onCommand.addListener((name, tab) => {

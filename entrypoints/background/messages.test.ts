@@ -18,7 +18,8 @@ function setup(overrides: Partial<BackgroundHandlers> = {}) {
     mentions: vi.fn<BackgroundHandlers['mentions']>(async () => {}),
     openDocument: vi.fn<BackgroundHandlers['openDocument']>(async () => {}),
     card: vi.fn<BackgroundHandlers['card']>(async () => null),
-    loadCard: vi.fn<BackgroundHandlers['loadCard']>(async () => {}),
+    loadPart: vi.fn<BackgroundHandlers['loadPart']>(async () => {}),
+    quiet: vi.fn<BackgroundHandlers['quiet']>(async () => {}),
     bundledAliases: vi.fn<BackgroundHandlers['bundledAliases']>(async () => ({ entities: [], aliases: [] })),
     ...overrides,
   };

@@ -2,7 +2,7 @@
 // through the injected handlers, so the rules are testable without a browser.
 import type { AliasIndex } from '@/lib/knowledge/alias-index';
 import type { CardData } from '@/lib/knowledge/card-data';
-import { type Message, type MessageError, messageType, parseMessage } from '@/lib/messages';
+import { type FramePart, type Message, type MessageError, messageType, parseMessage } from '@/lib/messages';
 
 /** The parts of runtime.MessageSender we read (Chrome adds `origin`; Firefox may not). */
 export interface Sender {
@@ -25,8 +25,10 @@ export interface BackgroundHandlers {
   openDocument(tab: SenderTab, message: Message<'ui/open-document'>): Promise<void>;
   card(message: Message<'knowledge/card'>): Promise<CardData | null>;
   bundledAliases(): Promise<AliasIndex>;
-  /** Runs the in-page card's script in the frame that asked. */
-  loadCard(tab: SenderTab, frameId: number): Promise<void>;
+  /** Runs a part of Gloss (the highlighter, the card) in the frame that asked. */
+  loadPart(tab: SenderTab, frameId: number, part: FramePart): Promise<void>;
+  /** A top frame with no name on it: the toolbar shows whether Gloss is on there. */
+  quiet(tab: SenderTab, url: string): Promise<void>;
 }
 
 export interface MessageContext {
@@ -41,7 +43,8 @@ const HANDLED = [
   'ui/open-document',
   'knowledge/card',
   'knowledge/bundled-aliases',
-  'ui/load-card',
+  'frame/load',
+  'page/quiet',
 ] as const;
 type HandledType = (typeof HANDLED)[number];
 
@@ -107,15 +110,27 @@ export function createMessageHandler(
             () => error('Could not update the toolbar button'),
           );
         }
-        case 'ui/load-card': {
-          if (!parseMessage(message, type)) return Promise.resolve(error(`Malformed "${type}" message`));
-          // Only a content script in a web page's frame needs the card there.
-          if (sender.frameId === undefined || !isWebUrl(sender.tab?.url ?? sender.url ?? '')) {
+        case 'frame/load': {
+          const parsed = parseMessage(message, type);
+          if (!parsed) return Promise.resolve(error(`Malformed "${type}" message`));
+          // Only a content script in a web page's frame (or in an about:blank frame of one, as
+          // isOwnSender checked) loads more of Gloss there; extension pages have all they need.
+          if (sender.frameId === undefined || (sender.url ?? '').startsWith(context.extensionOrigin)) {
             return Promise.resolve(error(`"${type}" must come from a frame of a web page`));
           }
-          return handlers.loadCard(tab, sender.frameId).then(
+          return handlers.loadPart(tab, sender.frameId, parsed.part).then(
             () => null,
-            () => error('Could not load the card'),
+            () => error(`Could not load the ${parsed.part}`),
+          );
+        }
+        case 'page/quiet': {
+          if (!parseMessage(message, type)) return Promise.resolve(error(`Malformed "${type}" message`));
+          if (sender.frameId !== 0 || typeof sender.tab?.url !== 'string') {
+            return Promise.resolve(error(`"${type}" must come from the top frame`));
+          }
+          return handlers.quiet(tab, sender.tab.url).then(
+            () => null,
+            () => error('Could not update the toolbar button'),
           );
         }
         case 'ui/open-document': {

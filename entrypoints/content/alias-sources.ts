@@ -8,7 +8,7 @@ import { type ImportedMatchSources, loadBundledAliases, loadImportedAliases } fr
 import { BloomFilter } from '@/lib/matcher/bloom';
 import type { AliasSource } from '@/lib/matcher/lazy-matcher';
 import type { MatcherAlias } from '@/lib/matcher/matcher';
-import { type FilterData, mayHold, readKeys } from '@/lib/matcher/prefilter';
+import { type FilterData, keyLookup, mayHold } from '@/lib/matcher/prefilter';
 import type { Message } from '@/lib/messages';
 
 /** Which of a source's names the user wants highlighted (the types switched on). */
@@ -37,9 +37,8 @@ const bundledFilters = new Map<boolean, FilterData>();
 function bundledFilter(demonyms: boolean): FilterData {
   let filter = bundledFilters.get(demonyms);
   if (!filter) {
-    filter = { words: new Set(), partners: new Map(), ...SCRIPTS };
-    readKeys(KEYS, filter);
-    if (demonyms) readKeys(DEMONYM_KEYS, filter);
+    const keys = demonyms && DEMONYM_KEYS ? `${KEYS}|${DEMONYM_KEYS}` : KEYS;
+    filter = { words: new Set(), partners: keyLookup(keys), ...SCRIPTS };
     bundledFilters.set(demonyms, filter);
   }
   return filter;

@@ -12,7 +12,7 @@ let loading: Promise<CardModule> | null = null;
 function loadCardModule(): Promise<CardModule> {
   if (globalThis.glossCard) return Promise.resolve(globalThis.glossCard);
   loading ??= (async () => {
-    const message: Message<'ui/load-card'> = { type: 'ui/load-card' };
+    const message: Message<'frame/load'> = { type: 'frame/load', part: 'card' };
     await browser.runtime.sendMessage(message);
     const module = globalThis.glossCard;
     if (!module) throw new Error('Gloss: the card could not be loaded into this frame.');

@@ -27,16 +27,29 @@ import { Jumper } from './jump';
 import type { Box } from './mentions';
 
 export default defineContentScript({
+  // Not in the manifest: the probe (entrypoints/probe.content), which every frame runs, has the
+  // background run this in the frames whose text may hold a name, or that are asked something.
+  registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
-  // As soon as the document is parsed (DOMContentLoaded), not whenever the browser finds idle
-  // time: the reader's clock starts there.
-  runAt: 'document_end',
-  // Each frame highlights its own document; cross-origin frames included.
-  allFrames: true,
-  matchAboutBlank: true,
   // The card brings its own styles into its shadow root (entrypoints/card); nothing goes in the page.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // Run once per frame, whoever asks twice.
+    if (globalThis.glossHighlighter) return;
+    globalThis.glossHighlighter = true;
+    // Listening from the first moment: whoever had this script run here to ask something (the
+    // popup, a command, a lookup) asks right after; those messages wait for the settings.
+    let answer: ((message: unknown, sender: { id?: string }) => Promise<unknown> | undefined) | null = null;
+    let started: () => void = () => {};
+    const ready = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const listener = (message: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
+      if (answer) return answer(message, sender);
+      if (sender.id !== browser.runtime.id || !isPageMessage(message)) return undefined;
+      return ready.then(() => answer?.(message, sender));
+    };
+    browser.runtime.onMessage.addListener(listener);
     // Both reads at once: the first highlight waits for the slower of the two, not for both.
     let [settings, sources]: [Settings, MatchSources] = await Promise.all([loadSettings(), loadMatchSources()]);
     let matcherFor: { key: string; matcher: LazyMatcher | null } | null = null;
@@ -265,9 +278,11 @@ export default defineContentScript({
           return undefined;
       }
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    answer = onMessage;
+    started();
 
     ctx.onInvalidated(() => {
+      globalThis.glossHighlighter = undefined;
       // The page first: once the extension has reloaded or gone, its APIs throw ("Extension
       // context invalidated"), and nothing after a throw would run.
       clearTimeout(reportTimer);
@@ -277,7 +292,7 @@ export default defineContentScript({
       for (const release of [
         unwatchSettings,
         unwatchSources,
-        () => browser.runtime.onMessage.removeListener(onMessage),
+        () => browser.runtime.onMessage.removeListener(listener),
       ]) {
         try {
           release();
@@ -294,6 +309,16 @@ export default defineContentScript({
     apply();
   },
 });
+
+/** Messages this script answers (the rest are the background's, or not ours). */
+const PAGE_MESSAGES: readonly MessageType[] = ['page/get-state', 'page/jump', 'page/lookup'];
+const isPageMessage = (message: unknown) => PAGE_MESSAGES.includes(messageType(message) as MessageType);
+
+declare global {
+  // Set while the highlighter runs in this frame's content-script world: the probe, run again
+  // after a change of settings, leaves such a frame to it.
+  var glossHighlighter: true | undefined;
+}
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -1,6 +1,7 @@
 // The popup's link to the tab it describes.
 import { browser } from 'wxt/browser';
 import { documentPath } from '@/lib/document-link';
+import { sendToHighlighter } from '@/lib/frame-parts';
 import type { CitedDocument } from '@/lib/knowledge/card-data';
 import type { JumpResult, Message, PageState } from '@/lib/messages';
 
@@ -22,7 +23,7 @@ export async function targetTab(): Promise<{ id: number; url?: string } | null> 
 export async function requestPageState(tabId: number): Promise<PageState | null> {
   const message: Message<'page/get-state'> = { type: 'page/get-state' };
   try {
-    const state = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as PageState | undefined;
+    const state = (await sendToHighlighter(tabId, message)) as PageState | undefined;
     return state ?? null;
   } catch {
     return null;
@@ -51,7 +52,7 @@ export async function jumpToMention(
 ): Promise<JumpOutcome> {
   const message: Message<'page/jump'> = { type: 'page/jump', entityId, direction };
   try {
-    const response: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    const response: unknown = await sendToHighlighter(tabId, message);
     if (response === null) return { kind: 'gone' };
     return isJumpResult(response) ? { kind: 'shown', result: response } : { kind: 'unreachable' };
   } catch {

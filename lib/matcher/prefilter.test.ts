@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matcherAliases } from '../knowledge/pack';
 import { Matcher, type MatcherAlias } from './matcher';
-import { filterData, filtered, fold, keyWord, keyWords, mayHold, readKeys, writeKeys } from './prefilter';
+import { filterData, filtered, fold, keyLookup, keyWord, keyWords, mayHold, readKeys, writeKeys } from './prefilter';
 
 const aliases = matcherAliases();
 const matchers = new Map([false, true].map((demonyms) => [demonyms, new Matcher(aliases, { demonyms })]));
@@ -265,6 +265,30 @@ in a little extra money during the slow winter months, when fewer visitors walk 
     ];
     expect(mayHold(filterData(dutch, {}), 'Dutch bakers')).toBe(false);
     expect(mayHold(filterData(dutch, { demonyms: true }), 'Dutch bakers')).toBe(true);
+  });
+});
+
+describe('keyLookup', () => {
+  it('answers as the maps do, in the string and once it has built them', () => {
+    const filter = filters.get(true) as ReturnType<typeof filterData>;
+    const keys = writeKeys(filter);
+    const words = [...filter.partners.keys(), 'Bakery', 'Stat', 'States', 'U', '', 'Kingdo'];
+    const lookup = keyLookup(keys);
+    // Twice over: the first lookups read the string, the later ones the maps built from it.
+    for (const round of [1, 2]) {
+      for (const word of words) expect(lookup.get(word), `${word} (${round})`).toEqual(filter.partners.get(word));
+    }
+    expect(lookup.built).toBe(true);
+    expect(keyLookup(keys).built).toBe(false);
+  });
+
+  it('gives mayHold the same answers as the maps', () => {
+    const filter = filters.get(false) as ReturnType<typeof filterData>;
+    const scanned = { ...filter, partners: keyLookup(writeKeys(filter)) };
+    fc.assert(
+      fc.property(sentence, (text) => mayHold(scanned, text) === mayHold(filter, text)),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -59,6 +59,11 @@ export interface WordSet {
   has(word: string): boolean;
 }
 
+/** The second key words of the names a key word keys ('' for a name of one word). */
+export interface KeyLookup {
+  get(word: string): ReadonlySet<string> | undefined;
+}
+
 /** What a filter knows of a set of aliases. */
 export interface FilterData {
   /** The key word (the longest) of every alias. */
@@ -68,7 +73,7 @@ export interface FilterData {
    * a text must hold both. Absent where only the key words are known (a Bloom filter of a large
    * pack), and then the key word alone lets a text through.
    */
-  partners?: Map<string, Set<string>>;
+  partners?: KeyLookup;
   /** Some alias is written in Arabic script. */
   arabic: boolean;
   /** Some alias is written in a script without spaces (Chinese, Japanese, Thai). */
@@ -77,10 +82,13 @@ export interface FilterData {
   always: boolean;
 }
 
-export function filterData(aliases: readonly MatcherAlias[], options: MatchOptions): FilterData {
+export function filterData(
+  aliases: readonly MatcherAlias[],
+  options: MatchOptions,
+): FilterData & { words: Set<string>; partners: Map<string, Set<string>> } {
   const words = new Set<string>();
   const partners = new Map<string, Set<string>>();
-  const data: FilterData = { words, partners, arabic: false, unspaced: false, always: false };
+  const data = { words, partners, arabic: false, unspaced: false, always: false };
   for (const alias of aliases) {
     if (!filtered(alias, options)) continue;
     if (ARABIC.test(alias.text)) data.arabic = true;
@@ -94,32 +102,75 @@ export function filterData(aliases: readonly MatcherAlias[], options: MatchOptio
   return data;
 }
 
-function addKeys(data: FilterData, [first, second]: [string] | [string, string]): void {
-  (data.words as Set<string>).add(first);
-  let set = data.partners?.get(first);
+type KeyMaps = { words: Set<string>; partners: Map<string, Set<string>> };
+
+function addKeys(data: KeyMaps, [first, second]: [string] | [string, string]): void {
+  data.words.add(first);
+  let set = data.partners.get(first);
   if (!set) {
     set = new Set();
-    data.partners?.set(first, set);
+    data.partners.set(first, set);
   }
   set.add(second ?? '');
 }
 
 /** Key words as a string ("first second|first|…"), for a build to write into a script. */
-export function writeKeys(data: FilterData): string {
+export function writeKeys(data: { partners: Map<string, Set<string>> }): string {
   const entries: string[] = [];
-  for (const [first, seconds] of data.partners ?? []) {
+  for (const [first, seconds] of data.partners) {
     for (const second of seconds) entries.push(second === '' ? first : `${first} ${second}`);
   }
   return entries.join('|');
 }
 
 /** The key words writeKeys wrote, back into a filter's words and partners. */
-export function readKeys(keys: string, into: Pick<FilterData, 'words' | 'partners'>): void {
+export function readKeys(keys: string, into: KeyMaps): void {
   if (keys === '') return;
   for (const entry of keys.split('|')) {
     const [first, second] = entry.split(' ') as [string, string | undefined];
-    addKeys(into as FilterData, second === undefined ? [first] : [first, second]);
+    addKeys(into, second === undefined ? [first] : [first, second]);
   }
+}
+
+/** Lookups in the string itself before this many: a frame with a few words builds no map. */
+const SCANS_BEFORE_MAP = 256;
+
+/**
+ * The key words writeKeys wrote, looked up in the string itself (a few microseconds each, nothing
+ * built) until a text asks for many, then in maps built once: an ad frame that says
+ * "Advertisement" costs a string search, a long article a map.
+ */
+export function keyLookup(keys: string): KeyLookup & { readonly built: boolean } {
+  const text = `|${keys}|`;
+  let maps: KeyMaps | null = null;
+  let scans = 0;
+  const scan = (word: string): ReadonlySet<string> | undefined => {
+    let found: Set<string> | undefined;
+    for (let at = text.indexOf(`|${word}`); at >= 0; at = text.indexOf(`|${word}`, at + 1)) {
+      const end = at + 1 + word.length;
+      const next = text.charAt(end);
+      if (next === '|') {
+        found ??= new Set();
+        found.add('');
+      } else if (next === ' ') {
+        found ??= new Set();
+        found.add(text.slice(end + 1, text.indexOf('|', end)));
+      }
+    }
+    return found;
+  };
+  return {
+    get built() {
+      return maps !== null;
+    },
+    get(word) {
+      if (maps) return maps.partners.get(word);
+      if (++scans <= SCANS_BEFORE_MAP) return scan(word);
+      maps = { words: new Set(), partners: new Map() };
+      readKeys(keys, maps);
+      return maps.partners.get(word);
+    },
+  };
 }
 
 /** False when no alias the filter was made from can be found in `text`; true when one may be. */

@@ -1,0 +1,71 @@
+// Reads a document's text for one question, without writing anything: may it hold a name? The
+// probe content script asks it in every frame, so that only frames that may load the highlighter.
+// Text is read as the annotator would (open shadow roots included; scripts, styles and templates
+// not), in pieces that overlap, so that a name cut by a piece's end is still whole in the next.
+
+/** Elements whose text is never shown as text. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
+/** Read in pieces of about this many characters, so a long page stops at its first name. */
+const PIECE = 8192;
+/** Each piece starts with the end of the one before: longer than any name in several words. */
+const OVERLAP = 256;
+
+export interface ProbeResult {
+  /** The test held for some text. */
+  found: boolean;
+  /** Custom elements without a shadow root yet: they may attach one later, with text in it. */
+  waiting: Element[];
+}
+
+/**
+ * Whether `test` holds for the text under `root`. Text nodes are read twice: joined as they
+ * stand (a word cut by inline markup, "Ger<b>many</b>", is whole) and with a space between each
+ * (a line break or a block between two words parts them), so that either reading the annotator
+ * may make of them is tested.
+ */
+export function probeText(root: Node, test: (text: string) => boolean): ProbeResult {
+  const waiting: Element[] = [];
+  let joined = '';
+  let spaced = '';
+  const flush = (): boolean => {
+    const found = test(joined) || test(spaced);
+    joined = joined.slice(-OVERLAP);
+    spaced = spaced.slice(-OVERLAP);
+    return found;
+  };
+  const visit = (start: Node): boolean => {
+    const doc = start.ownerDocument ?? (start as Document);
+    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) =>
+        node.nodeType === Node.ELEMENT_NODE && SKIPPED.has((node as Element).localName)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const data = (node as Text).data;
+        joined += data;
+        spaced += ` ${data}`;
+        if (joined.length > PIECE && flush()) return true;
+      } else {
+        const el = node as Element;
+        if (el.shadowRoot) {
+          if (flush() || visit(el.shadowRoot)) return true;
+        } else if (el.localName.includes('-')) waiting.push(el);
+      }
+    }
+    return false;
+  };
+  const found = visit(root) || flush();
+  return { found, waiting: found ? [] : waiting };
+}
+
+/** The text that page changes added or rewrote, for the same test. */
+export function changedText(records: readonly MutationRecord[]): Node[] {
+  const nodes: Node[] = [];
+  for (const record of records) {
+    if (record.type === 'characterData') nodes.push(record.target);
+    else for (const node of record.addedNodes) nodes.push(node);
+  }
+  return nodes;
+}
