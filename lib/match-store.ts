@@ -13,7 +13,10 @@ const MatchSourcesSchema = v.object({
     v.object({
       /** The enabled imported packs, as `id@version`: a change of any means new names. */
       packs: v.array(v.string()),
+      /** The first key word of every name (prefilter.ts), and the pairs of key words. */
       words: BloomSchema,
+      pairs: BloomSchema,
+      span: v.pipe(v.number(), v.integer(), v.minValue(1)),
       arabic: v.boolean(),
       unspaced: v.boolean(),
       always: v.boolean(),

@@ -12,7 +12,7 @@ import { type PackFileResult, readPackFile, writePackFile } from './knowledge/pa
 import { BUNDLED_PACK_ID, type Pack } from './knowledge/schema';
 import { type MatchSources, matchAliasesItem, matchSourcesItem } from './match-store';
 import { BloomFilter } from './matcher/bloom';
-import { filterData } from './matcher/prefilter';
+import { filterData, pairKeys } from './matcher/prefilter';
 
 const PackRecordSchema = v.object({
   id: v.string(),
@@ -120,12 +120,16 @@ export function matchSourcesOf(registry: Registry, packs: readonly Pack[]) {
   );
   const aliases = aliasIndexOf(namespaced);
   // Demonyms count: a frame with them switched on must not be told its text holds no name.
-  const data = filterData(aliasesOf(aliases), { demonyms: true });
+  const all = aliasesOf(aliases);
+  const data = filterData(all, { demonyms: true });
+  const keys = pairKeys(all, { demonyms: true });
   const sources: MatchSources = {
     bundled: registry.bundledEnabled,
     imported: {
       packs: enabled.map((p) => `${p.id}@${p.version}`),
-      words: BloomFilter.of(data.words as Set<string>).toData(),
+      words: BloomFilter.of(data.words).toData(),
+      pairs: BloomFilter.of(keys.pairs).toData(),
+      span: keys.span,
       arabic: data.arabic,
       unspaced: data.unspaced,
       always: data.always,

@@ -71,7 +71,11 @@ export function bundledSource(wanted: AliasWanted, demonyms: boolean): AliasSour
 let imported: (Read & { key: string }) | null = null;
 
 export function importedSource(sources: ImportedMatchSources, wanted: AliasWanted): AliasSource {
-  const filter: FilterData = { ...sources, words: BloomFilter.from(sources.words) };
+  const filter: FilterData = {
+    ...sources,
+    words: BloomFilter.from(sources.words),
+    pairs: BloomFilter.from(sources.pairs),
+  };
   const key = sources.packs.join('\n');
   return {
     mayHold: (text) => mayHold(filter, text),

@@ -25,7 +25,14 @@ interface Stored {
   settings?: { paused?: unknown; demonyms?: unknown };
   'match-sources'?: {
     bundled?: unknown;
-    imported?: { words?: BloomData; arabic?: boolean; unspaced?: boolean; always?: boolean } | null;
+    imported?: {
+      words?: BloomData;
+      pairs?: BloomData;
+      span?: number;
+      arabic?: boolean;
+      unspaced?: boolean;
+      always?: boolean;
+    } | null;
   };
 }
 
@@ -55,10 +62,12 @@ function filtersOf(stored: Stored): FilterData[] {
     filters.push({ words: NO_WORDS, partners: keyLookup(keys), ...SCRIPTS });
   }
   const imported = sources?.imported;
-  if (imported?.words) {
+  if (imported?.words && imported.pairs) {
     try {
       filters.push({
         words: BloomFilter.from(imported.words),
+        pairs: BloomFilter.from(imported.pairs),
+        span: typeof imported.span === 'number' ? imported.span : 64,
         arabic: imported.arabic === true,
         unspaced: imported.unspaced === true,
         always: imported.always === true,

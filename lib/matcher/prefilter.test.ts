@@ -1,8 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matcherAliases } from '../knowledge/pack';
+import { BloomFilter } from './bloom';
 import { Matcher, type MatcherAlias } from './matcher';
-import { filterData, filtered, fold, keyLookup, keyWord, keyWords, mayHold, readKeys, writeKeys } from './prefilter';
+import {
+  type FilterData,
+  filterData,
+  filtered,
+  fold,
+  keyLookup,
+  keyWord,
+  keyWords,
+  mayHold,
+  pairKeys,
+  readKeys,
+  writeKeys,
+} from './prefilter';
 
 const aliases = matcherAliases();
 const matchers = new Map([false, true].map((demonyms) => [demonyms, new Matcher(aliases, { demonyms })]));
@@ -265,6 +278,33 @@ in a little extra money during the slow winter months, when fewer visitors walk 
     ];
     expect(mayHold(filterData(dutch, {}), 'Dutch bakers')).toBe(false);
     expect(mayHold(filterData(dutch, { demonyms: true }), 'Dutch bakers')).toBe(true);
+  });
+});
+
+describe('the Bloom form of the filter (imported packs)', () => {
+  const bloomFilter = (demonyms: boolean) => {
+    const exact = filters.get(demonyms) as ReturnType<typeof filterData>;
+    const { pairs, span } = pairKeys(aliases, { demonyms });
+    return { ...exact, partners: undefined, words: BloomFilter.of(exact.words), pairs: BloomFilter.of(pairs), span };
+  };
+  const blooms = new Map([false, true].map((demonyms) => [demonyms, bloomFilter(demonyms)]));
+
+  it('is sound too: whenever the matcher finds a name, the text gets through', () => {
+    fc.assert(
+      fc.property(sentence, fc.boolean(), (text, demonyms) => {
+        const found = (matchers.get(demonyms) as Matcher).find(text).length > 0;
+        return !found || mayHold(blooms.get(demonyms) as FilterData, text);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('needs a key word with its second key word nearby, not either alone', () => {
+    const filter = blooms.get(false) as FilterData;
+    expect(mayHold(filter, 'The United Way raised money; the Secretary spoke.')).toBe(false);
+    expect(mayHold(filter, 'United, the club, played the States team.')).toBe(true);
+    expect(mayHold(filter, 'Troops of the United States arrived.')).toBe(true);
+    expect(mayHold(filter, 'United is far, far away from here, as far as the eye can see, from States.')).toBe(false);
   });
 });
 

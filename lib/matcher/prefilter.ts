@@ -74,7 +74,14 @@ export interface FilterData {
    * pack), and then the key word alone lets a text through.
    */
   partners?: KeyLookup;
-  /** Some alias is written in Arabic script. */
+  /**
+   * Where only a Bloom filter of the key words is kept (a large imported pack): the same filter of
+   * the pairs "first second" ("first " for a name of one word). A text then needs a key word with
+   * its second key word at most `span` words away, as they stand in any text that holds the name.
+   */
+  pairs?: WordSet;
+  /** The most words a name has, once cut as the filter cuts words. */
+  span?: number;
   arabic: boolean;
   /** Some alias is written in a script without spaces (Chinese, Japanese, Thai). */
   unspaced: boolean;
@@ -179,7 +186,8 @@ export function mayHold(filter: FilterData, text: string): boolean {
   if (ZERO_WIDTH_SPACE.test(text)) return true;
   if (filter.arabic && ARABIC.test(text)) return true;
   if (filter.unspaced && UNSPACED.test(text)) return true;
-  const { words, partners } = filter;
+  const { words, partners, pairs } = filter;
+  if (pairs) return holdsPair(words, pairs, filter.span ?? 1, fold(text));
   if (!partners) {
     for (const [word] of fold(text).matchAll(WORDS)) if (words.has(word)) return true;
     return false;
@@ -194,4 +202,31 @@ export function mayHold(filter: FilterData, text: string): boolean {
     for (const second of seconds) if (inText.has(second)) return true;
   }
   return false;
+}
+
+function holdsPair(firsts: WordSet, pairs: WordSet, span: number, text: string): boolean {
+  const words = Array.from(text.matchAll(WORDS), ([word]) => word);
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i] as string;
+    if (!firsts.has(first)) continue;
+    if (pairs.has(`${first} `)) return true;
+    const from = Math.max(0, i - span);
+    const to = Math.min(words.length - 1, i + span);
+    for (let j = from; j <= to; j++) if (j !== i && pairs.has(`${first} ${words[j]}`)) return true;
+  }
+  return false;
+}
+
+/** The pairs of key words of every alias, and the most words an alias has (see FilterData.pairs). */
+export function pairKeys(aliases: readonly MatcherAlias[], options: MatchOptions): { pairs: string[]; span: number } {
+  const pairs = new Set<string>();
+  let span = 1;
+  for (const alias of aliases) {
+    if (!filtered(alias, options)) continue;
+    const keys = keyWords(alias.text);
+    if (keys === null) continue;
+    pairs.add(`${keys[0]} ${keys[1] ?? ''}`);
+    span = Math.max(span, Array.from(fold(alias.text).matchAll(WORDS)).length);
+  }
+  return { pairs: [...pairs], span };
 }
