@@ -44,25 +44,35 @@ function bundledFilter(demonyms: boolean): FilterData {
   return filter;
 }
 
+/** Starts reading the bundled names: the probe loads this script where the page may hold one. */
+export function readBundledAliases(): void {
+  bundledAliases();
+}
+
+function bundledAliases(): Read {
+  if (!bundled) {
+    const entry: Read = {
+      aliases: null,
+      read: readBundledIndex().then((index) => {
+        entry.aliases = aliasesOf(index);
+        return entry.aliases;
+      }),
+    };
+    // A failed read is tried again by the next matcher (the extension may be starting).
+    entry.read.catch(() => {
+      if (bundled === entry) bundled = null;
+    });
+    bundled = entry;
+  }
+  return bundled;
+}
+
 export function bundledSource(wanted: AliasWanted, demonyms: boolean): AliasSource {
   return {
     mayHold: (text) => mayHold(bundledFilter(demonyms), text),
     aliases: () => {
-      if (!bundled) {
-        const entry: Read = {
-          aliases: null,
-          read: readBundledIndex().then((index) => {
-            entry.aliases = aliasesOf(index);
-            return entry.aliases;
-          }),
-        };
-        // A failed read is tried again by the next matcher (the extension may be starting).
-        entry.read.catch(() => {
-          if (bundled === entry) bundled = null;
-        });
-        bundled = entry;
-      }
-      return bundled.aliases ? bundled.aliases.filter(wanted) : bundled.read.then((all) => all.filter(wanted));
+      const read = bundledAliases();
+      return read.aliases ? read.aliases.filter(wanted) : read.read.then((all) => all.filter(wanted));
     },
   };
 }

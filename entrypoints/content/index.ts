@@ -18,7 +18,7 @@ import { highlightCss } from '@/lib/settings/highlight-css';
 import { enabledTypes, isEnabledOn, type Settings } from '@/lib/settings/settings';
 import { siteKey } from '@/lib/settings/site-rules';
 import { loadSettings, watchSettings } from '@/lib/storage';
-import { bundledSource, importedSource } from './alias-sources';
+import { bundledSource, importedSource, readBundledAliases } from './alias-sources';
 import type { CardAnchor } from './card-api';
 import { LazyCard } from './card-loader';
 import { HighlightSheet } from './highlight-sheet';
@@ -50,6 +50,9 @@ export default defineContentScript({
       return ready.then(() => answer?.(message, sender));
     };
     browser.runtime.onMessage.addListener(listener);
+    // The names are read while the settings are: the first highlight waits for the slowest read,
+    // not for all of them one after another.
+    readBundledAliases();
     // Both reads at once: the first highlight waits for the slower of the two, not for both.
     let [settings, sources]: [Settings, MatchSources] = await Promise.all([loadSettings(), loadMatchSources()]);
     let matcherFor: { key: string; matcher: LazyMatcher | null } | null = null;
