@@ -17,6 +17,8 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 
 import type { Message } from '@/lib/messages';
 
+/** How much of the top frame's text is looked at before storage answers (the rest after). */
+const EARLY_LOOK = 4096;
 /** Custom elements may attach a shadow root late: looked at again this long after. */
 const LATE_SHADOW_DELAYS_MS = [500, 2000, 8000, 30_000];
 
@@ -152,24 +154,42 @@ function probe(api: ExtensionApi): void {
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   };
 
-  void api.storage.local
-    .get(['settings', 'match-sources'])
-    .then((stored: Stored) => {
-      if (stopped) return;
-      filters = filtersOf(stored);
-      // Paused everywhere: nothing is read (the background runs the probe again when that ends).
-      if (stored.settings?.paused !== true && filters.length > 0) {
-        if (lookAtPage()) return;
-        watch();
-      }
-      if (isTopFrame) {
-        // No highlighter reports for this tab: the toolbar says whether Gloss is on here, with no count.
-        const quiet: Message<'page/quiet'> = { type: 'page/quiet' };
-        api.runtime.sendMessage(quiet).catch(() => {});
-      }
-    })
-    // Storage unreadable (the extension is gone): nothing to do.
-    .catch(() => {});
+  // A frame (an ad, an embed) is looked at once it has loaded: the page's own load event waits
+  // for every frame's, and should not wait for Gloss. The top frame goes at once: the reader's
+  // clock starts at DOMContentLoaded.
+  if (!isTopFrame && document.readyState !== 'complete') {
+    const onLoad = () => {
+      if (!stopped) decide();
+    };
+    window.addEventListener('load', onLoad, { once: true });
+    return;
+  }
+  // The bundled names with the default settings first, before storage answers: a page that
+  // names one near its top asks for the highlighter at once (which reads the settings itself).
+  filters = filtersOf({});
+  if (isTopFrame && probeText(root(), test, EARLY_LOOK).found) return load();
+  decide();
+
+  function decide(): void {
+    void api.storage.local
+      .get(['settings', 'match-sources'])
+      .then((stored: Stored) => {
+        if (stopped) return;
+        filters = filtersOf(stored);
+        // Paused everywhere: nothing is read (the background runs the probe again when that ends).
+        if (stored.settings?.paused !== true && filters.length > 0) {
+          if (lookAtPage()) return;
+          watch();
+        }
+        if (isTopFrame) {
+          // No highlighter reports for this tab: the toolbar says whether Gloss is on here, with no count.
+          const quiet: Message<'page/quiet'> = { type: 'page/quiet' };
+          api.runtime.sendMessage(quiet).catch(() => {});
+        }
+      })
+      // Storage unreadable (the extension is gone): nothing to do.
+      .catch(() => {});
+  }
 }
 
 export default defineUnlistedScript(() => {

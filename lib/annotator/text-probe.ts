@@ -5,8 +5,13 @@
 
 /** Elements whose text is never shown as text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
-/** Read in pieces of about this many characters, so a long page stops at its first name. */
-const PIECE = 8192;
+/**
+ * Read in pieces, the first small and each twice the one before up to the largest, so that a page
+ * with a name near its top is answered after a few hundred words, and a long page without one in
+ * a few dozen tests.
+ */
+const FIRST_PIECE = 1024;
+const LARGEST_PIECE = 16_384;
 /** Each piece starts with the end of the one before: longer than any name in several words. */
 const OVERLAP = 256;
 
@@ -23,14 +28,21 @@ export interface ProbeResult {
  * (a line break or a block between two words parts them), so that either reading the annotator
  * may make of them is tested.
  */
-export function probeText(root: Node, test: (text: string) => boolean): ProbeResult {
+export function probeText(
+  root: Node,
+  test: (text: string) => boolean,
+  maxChars = Number.POSITIVE_INFINITY,
+): ProbeResult {
+  let read = 0;
   const waiting: Element[] = [];
   let joined = '';
   let spaced = '';
+  let piece = FIRST_PIECE;
   const flush = (): boolean => {
     const found = test(joined) || test(spaced);
     joined = joined.slice(-OVERLAP);
     spaced = spaced.slice(-OVERLAP);
+    piece = Math.min(piece * 2, LARGEST_PIECE);
     return found;
   };
   const visit = (start: Node): boolean => {
@@ -46,7 +58,9 @@ export function probeText(root: Node, test: (text: string) => boolean): ProbeRes
         const data = (node as Text).data;
         joined += data;
         spaced += ` ${data}`;
-        if (joined.length > PIECE && flush()) return true;
+        read += data.length;
+        if (joined.length > piece && flush()) return true;
+        if (read > maxChars) return false;
       } else {
         const el = node as Element;
         if (el.shadowRoot) {
