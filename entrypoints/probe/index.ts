@@ -17,8 +17,6 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 
 import type { Message } from '@/lib/messages';
 
-/** How much of the top frame's text is looked at before storage answers (the rest after). */
-const EARLY_LOOK = 4096;
 /** Custom elements may attach a shadow root late: looked at again this long after. */
 const LATE_SHADOW_DELAYS_MS = [500, 2000, 8000, 30_000];
 
@@ -164,10 +162,6 @@ function probe(api: ExtensionApi): void {
     window.addEventListener('load', onLoad, { once: true });
     return;
   }
-  // The bundled names with the default settings first, before storage answers: a page that
-  // names one near its top asks for the highlighter at once (which reads the settings itself).
-  filters = filtersOf({});
-  if (isTopFrame && probeText(root(), test, EARLY_LOOK).found) return load();
   decide();
 
   function decide(): void {

@@ -22,6 +22,7 @@ function wordTest(word: string) {
 describe('probeText', () => {
   it('finds a word cut by inline markup, and two words parted only by a line break', () => {
     expect(probeText(page('<p>Ger<b>many</b> signed.</p>'), wordTest('Germany').test).found).toBe(true);
+    expect(probeText(page('<p>Uni<b>ted</b> States</p>'), wordTest('United States').test).found).toBe(true);
     const parted = page('<p>United<br>States</p>');
     expect(probeText(parted, wordTest('United States').test).found).toBe(true);
     expect(probeText(parted, wordTest('UnitedStates').test).found).toBe(true);

@@ -14,6 +14,8 @@ const FIRST_PIECE = 1024;
 const LARGEST_PIECE = 16_384;
 /** Each piece starts with the end of the one before: longer than any name in several words. */
 const OVERLAP = 256;
+/** Only where a letter or digit meets a letter or digit can markup cut a word in two. */
+const WORD_EDGE = /[\p{L}\p{N}\p{M}]/u;
 
 export interface ProbeResult {
   /** The test held for some text. */
@@ -23,10 +25,10 @@ export interface ProbeResult {
 }
 
 /**
- * Whether `test` holds for the text under `root`. Text nodes are read twice: joined as they
- * stand (a word cut by inline markup, "Ger<b>many</b>", is whole) and with a space between each
- * (a line break or a block between two words parts them), so that either reading the annotator
- * may make of them is tested.
+ * Whether `test` holds for the text under `root`. Text nodes are read with a space between each
+ * (a line break or a block between two words parts them) and, where a letter meets a letter at the
+ * edge of two nodes, also joined as they stand (a word cut by inline markup, "Ger<b>many</b>", is
+ * whole), so that either reading the annotator may make of them is tested.
  */
 export function probeText(
   root: Node,
@@ -35,13 +37,16 @@ export function probeText(
 ): ProbeResult {
   let read = 0;
   const waiting: Element[] = [];
-  let joined = '';
   let spaced = '';
+  let joined = '';
+  /** Whether a word may be cut at an edge in this piece: only then is the joined text read. */
+  let cut = false;
   let piece = FIRST_PIECE;
   const flush = (): boolean => {
-    const found = test(joined) || test(spaced);
-    joined = joined.slice(-OVERLAP);
+    const found = test(spaced) || (cut && test(joined));
     spaced = spaced.slice(-OVERLAP);
+    joined = joined.slice(-OVERLAP);
+    cut = false;
     piece = Math.min(piece * 2, LARGEST_PIECE);
     return found;
   };
@@ -56,10 +61,11 @@ export function probeText(
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.nodeType === Node.TEXT_NODE) {
         const data = (node as Text).data;
-        joined += data;
+        if (joined !== '' && WORD_EDGE.test(joined.slice(-1)) && WORD_EDGE.test(data.charAt(0))) cut = true;
         spaced += ` ${data}`;
+        joined += data;
         read += data.length;
-        if (joined.length > piece && flush()) return true;
+        if (spaced.length > piece && flush()) return true;
         if (read > maxChars) return false;
       } else {
         const el = node as Element;

@@ -140,7 +140,7 @@ export function readKeys(keys: string, into: KeyMaps): void {
 }
 
 /** Lookups in the string itself before this many: a frame with a few words builds no map. */
-const SCANS_BEFORE_MAP = 256;
+const SCANS_BEFORE_MAP = 64;
 
 /**
  * The key words writeKeys wrote, looked up in the string itself (a few microseconds each, nothing
