@@ -11,7 +11,7 @@
 // targets before they start (auto-attach, waiting for the debugger) and enables the same
 // metrics there. Every frame's agent counts its whole thread, and the frames of one site share a
 // renderer, so for them the largest count is taken, not the sum (see frameProcesses below).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -31,7 +31,33 @@ const HIGHLIGHT_CAP_MS = 60_000;
 /** Sentences naming entities of the big pack, spread over the 100k page. */
 const BIG_PACK_MENTIONS = 100;
 
-export const VARIANTS = ['plain', 'gloss', 'big'];
+export const VARIANTS = ['plain', 'floor', 'gloss', 'big'];
+
+/**
+ * The floor: an extension whose only content script is empty, in every frame at document_end.
+ * What any content script costs (the isolated world the browser makes for it in each frame),
+ * measured in the same run, so Gloss's cost can be read against it.
+ */
+async function floorExtension() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-floor-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Empty content script (benchmark floor)',
+    version: '1.0',
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['empty.js'],
+        run_at: 'document_end',
+        all_frames: true,
+        match_about_blank: true,
+      },
+    ],
+  };
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(path.join(dir, 'empty.js'), '// Nothing: the cost of having a content script at all.\n');
+  return dir;
+}
 export const ENTITY_FREE = ['a', 'b', 'c'];
 export const HIGHLIGHT_PAGES = ['10k', '100k'];
 
@@ -92,7 +118,7 @@ function withBigPackMentions(html, sentences) {
 // ---------------------------------------------------------------------------------------------
 // Browsers
 
-async function launch(extensionPath) {
+async function launch(extensionPath, { serviceWorker = true } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-everywhere-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
@@ -101,7 +127,7 @@ async function launch(extensionPath) {
     args: [...CHROMIUM_ARGS, ...(extensionPath ? extensionArgs(extensionPath) : [])],
   });
   let worker = null;
-  if (extensionPath) {
+  if (extensionPath && serviceWorker) {
     const isOurs = (w) => w.url().startsWith('chrome-extension://');
     worker =
       context.serviceWorkers().find(isOurs) ??
@@ -306,6 +332,8 @@ export async function runEverywhere({ quick, extensionPath, log, fail }) {
   const began = Date.now();
   try {
     browsers.plain = await launch(null);
+    const floorDir = await floorExtension();
+    browsers.floor = await launch(floorDir, { serviceWorker: false });
     browsers.gloss = await launch(extensionPath);
     browsers.big = await launch(extensionPath);
     result.machine.chromium = browsers.plain.context.browser()?.version() ?? 'unknown';
