@@ -211,6 +211,17 @@ export default defineContentScript({
       sources = next;
       apply();
     });
+    // A change made between the first read and the watchers above was missed by both: this script
+    // is run whenever a frame needs it, maybe just as the user switches something. Read once more.
+    void Promise.all([loadSettings(), loadMatchSources()]).then(([now, nowSources]) => {
+      if (ctx.isInvalid) return;
+      if (JSON.stringify(now) === JSON.stringify(settings) && JSON.stringify(nowSources) === JSON.stringify(sources)) {
+        return;
+      }
+      settings = now;
+      sources = nowSources;
+      apply();
+    });
 
     const state = async (): Promise<PageState> => {
       await settled();

@@ -17,6 +17,8 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 
 import type { Message } from '@/lib/messages';
 
+/** Waits before asking again for the highlighter, after a failed ask. */
+const LOAD_RETRIES_MS = [200, 1000, 3000];
 /** Custom elements may attach a shadow root late: looked at again this long after. */
 const LATE_SHADOW_DELAYS_MS = [500, 2000, 8000, 30_000];
 
@@ -99,13 +101,28 @@ function probe(api: ExtensionApi): void {
   const state: ProbeState = { stop };
   globalThis.glossProbe = state;
 
-  /** Asks the background to run the highlighter here; the probe's work is done. */
+  /**
+   * Asks the background to run the highlighter here; the probe's work is done. Asked again a few
+   * times if the answer is an error (the service worker starting, the frame still committing);
+   * a frame that cannot have it (the extension gone) stays as it is.
+   */
   const load = () => {
     if (stopped) return;
     stop();
     const message: Message<'frame/load'> = { type: 'frame/load', part: 'highlighter' };
-    // A failure (the extension reloaded meanwhile) leaves this frame as it is.
-    api.runtime.sendMessage(message).catch(() => {});
+    const ask = (attempt: number) => {
+      if (globalThis.glossHighlighter) return;
+      api.runtime
+        .sendMessage(message)
+        .then((answer) => {
+          if (answer === null || globalThis.glossHighlighter) return;
+          throw new Error('not loaded');
+        })
+        .catch(() => {
+          if (attempt < LOAD_RETRIES_MS.length) setTimeout(() => ask(attempt + 1), LOAD_RETRIES_MS[attempt]);
+        });
+    };
+    ask(0);
   };
 
   const root = () => document.body ?? document.documentElement;
