@@ -15,6 +15,7 @@ import {
   setPackEnabled,
   watchPacks,
 } from '@/lib/pack-store';
+import { JsonFileButton } from './json-file-button';
 
 type Status =
   | { kind: 'idle' }
@@ -97,7 +98,6 @@ export function PacksSection() {
   // Null until storage has answered.
   const [packs, setPacks] = useState<PackSummary[] | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const fileRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -197,24 +197,11 @@ export function PacksSection() {
         </ul>
       )}
       <div class="opt-actions">
-        <button type="button" class="opt-button" onClick={() => fileRef.current?.click()} data-testid="pack-import">
-          {t('packsImport')}
-        </button>
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".json,application/json"
-          class="opt-hidden-file"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const input = event.currentTarget;
-            const file = input.files?.[0];
-            // Cleared so choosing the same file again (after fixing it) reports again.
-            input.value = '';
-            if (file) void importFile(file);
-          }}
-          data-testid="pack-import-file"
+        <JsonFileButton
+          label={t('packsImport')}
+          onFile={(file) => void importFile(file)}
+          testId="pack-import"
+          inputTestId="pack-import-file"
         />
       </div>
       <PacksStatus status={status} />

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings/settings';
 import { exportSettings, importSettings, MAX_IMPORT_BYTES } from '@/lib/settings/transfer';
 import { loadSettings, updateSettings } from '@/lib/storage';
 import { describeImportError, exportFileName } from './describe';
+import { JsonFileButton } from './json-file-button';
 
 type Status =
   | { kind: 'idle' }
@@ -14,7 +15,6 @@ type Status =
 
 export function TransferSection() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const fileRef = useRef<HTMLInputElement>(null);
 
   const exportFile = async () => {
     // The stored value, not what this page last rendered: another page may have just changed it.
@@ -77,24 +77,11 @@ export function TransferSection() {
         <button type="button" class="opt-button" onClick={() => void exportFile()} data-testid="export">
           {t('transferExport')}
         </button>
-        <button type="button" class="opt-button" onClick={() => fileRef.current?.click()} data-testid="import">
-          {t('transferImport')}
-        </button>
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".json,application/json"
-          class="opt-hidden-file"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const input = event.currentTarget;
-            const file = input.files?.[0];
-            // Cleared so choosing the same file again (after fixing it) reports again.
-            input.value = '';
-            if (file) void importFile(file);
-          }}
-          data-testid="import-file"
+        <JsonFileButton
+          label={t('transferImport')}
+          onFile={(file) => void importFile(file)}
+          testId="import"
+          inputTestId="import-file"
         />
       </div>
       <TransferStatus status={status} onUndo={undo} />

@@ -2,11 +2,11 @@
 // Nothing of a file is used unless all of it is right: a pack half taken would show roles whose
 // quotes cannot be found, or names that open no card.
 import * as v from 'valibot';
+import { parseUntrustedJson } from '../untrusted-json';
 import { BUNDLED_PACK_ID, ID_PREFIX, PACK_FORMAT, type Pack, PackSchema } from './schema';
 
 /** Packs are data a user chose to add; larger than this, a file is not read at all. */
 export const MAX_PACK_BYTES = 20 * 1024 * 1024;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Problems listed for one file; a file with more is wrong in a way these few already show. */
 const MAX_PROBLEMS = 20;
 
@@ -52,17 +52,9 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 export function readPackFile(text: string, byteLength: number, installed: readonly string[] = []): PackFileResult {
   const refuse = (...problems: PackProblem[]): PackFileResult => ({ ok: false, problems });
   if (byteLength > MAX_PACK_BYTES) return refuse({ code: 'too-large', maxMegabytes: MAX_PACK_BYTES / 1024 / 1024 });
-  let forbidden: string | null = null;
-  let data: unknown;
-  try {
-    data = JSON.parse(text, (key, value) => {
-      if (FORBIDDEN_KEYS.has(key)) forbidden = key;
-      return value;
-    });
-  } catch (error) {
-    return refuse({ code: 'not-json', detail: error instanceof Error ? error.message : String(error) });
-  }
-  if (forbidden !== null) return refuse({ code: 'forbidden-key', key: forbidden });
+  const json = parseUntrustedJson(text);
+  if (!json.ok) return refuse(json.problem);
+  const { data } = json;
   const format = typeof data === 'object' && data !== null ? (data as { format?: unknown }).format : undefined;
   if (typeof format !== 'string' || !format.startsWith('gloss-pack/')) return refuse({ code: 'not-pack' });
   if (format !== PACK_FORMAT) return refuse({ code: 'newer-format', format });

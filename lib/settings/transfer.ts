@@ -1,10 +1,10 @@
 // Settings as a file the user can keep and bring back. Pure: no browser API.
+import { parseUntrustedJson } from '../untrusted-json';
 import { migrateV1, parseSettingsReport, SETTINGS_VERSION, type Settings } from './settings';
 
 const FORMAT = 'gloss-settings';
 /** Settings are a few kilobytes; anything far larger is not ours and is not parsed at all. */
 export const MAX_IMPORT_BYTES = 256 * 1024;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function exportSettings(settings: Settings): string {
   return `${JSON.stringify({ format: FORMAT, version: SETTINGS_VERSION, settings }, null, 2)}\n`;
@@ -37,17 +37,12 @@ export function importSettings(text: string): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) {
     return { ok: false, error: { code: 'too-large', maxKilobytes: MAX_IMPORT_BYTES / 1024 } };
   }
-  let forbidden: string | null = null;
-  let data: unknown;
-  try {
-    data = JSON.parse(text, (key, value) => {
-      if (FORBIDDEN_KEYS.has(key)) forbidden = key;
-      return value;
-    });
-  } catch {
-    return { ok: false, error: { code: 'not-json' } };
+  const json = parseUntrustedJson(text);
+  if (!json.ok) {
+    const { problem } = json;
+    return { ok: false, error: problem.code === 'not-json' ? { code: 'not-json' } : problem };
   }
-  if (forbidden !== null) return { ok: false, error: { code: 'forbidden-key', key: forbidden } };
+  const { data } = json;
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== FORMAT) {
     return { ok: false, error: { code: 'not-settings' } };
   }
