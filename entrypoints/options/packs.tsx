@@ -15,7 +15,7 @@ import {
   setPackEnabled,
   watchPacks,
 } from '@/lib/pack-store';
-import { JsonFileButton } from './json-file-button';
+import { downloadJson, JsonFileButton } from './json-files';
 
 type Status =
   | { kind: 'idle' }
@@ -79,19 +79,6 @@ export function packFileName(id: string): string {
   return `${id}.gloss-pack.json`;
 }
 
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  // Attached while clicked: Firefox ignores a click on a link that is not in the document.
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own reference to the blob by now; the page's URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function PacksSection() {
@@ -151,7 +138,7 @@ export function PacksSection() {
         return;
       }
       const fileName = packFileName(pack.id);
-      download(text, fileName);
+      downloadJson(text, fileName);
       setStatus({ kind: 'exported', fileName });
     } catch (error) {
       setStatus({ kind: 'error', message: t('packsExportFailed', { name: pack.name, error: errorText(error) }) });

@@ -4,7 +4,7 @@ import type { Settings } from '@/lib/settings/settings';
 import { exportSettings, importSettings, MAX_IMPORT_BYTES } from '@/lib/settings/transfer';
 import { loadSettings, updateSettings } from '@/lib/storage';
 import { describeImportError, exportFileName } from './describe';
-import { JsonFileButton } from './json-file-button';
+import { downloadJson, JsonFileButton } from './json-files';
 
 type Status =
   | { kind: 'idle' }
@@ -19,17 +19,8 @@ export function TransferSection() {
   const exportFile = async () => {
     // The stored value, not what this page last rendered: another page may have just changed it.
     const text = exportSettings(await loadSettings());
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const fileName = exportFileName(new Date());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    // Attached while clicked: Firefox ignores a click on a link that is not in the document.
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has its own reference to the blob by now; the page's URL is no longer needed.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadJson(text, fileName);
     setStatus({ kind: 'exported', fileName });
   };
 

@@ -1,5 +1,6 @@
-// A button that opens the file chooser for a JSON file (settings, packs): the file input itself is
-// hidden, so the button is what keyboards and screen readers meet.
+// JSON files in and out of the options page (settings, packs): a button that opens the file
+// chooser (the file input itself is hidden, so the button is what keyboards and screen readers
+// meet), and a download.
 import { useRef } from 'preact/hooks';
 
 interface JsonFileButtonProps {
@@ -34,4 +35,18 @@ export function JsonFileButton({ label, onFile, testId, inputTestId }: JsonFileB
       />
     </>
   );
+}
+
+/** Saves `text` as a JSON file named `fileName` in the user's downloads. */
+export function downloadJson(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  // Attached while clicked: Firefox ignores a click on a link that is not in the document.
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own reference to the blob by now; the page's URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
