@@ -112,12 +112,19 @@ export class LazyMatcher implements TextMatcher {
 
   /** The sources not in the matcher yet whose names `text` may hold. */
   private missing(text: string): number[] {
+    // The annotator asks wouldCompile, then prepare, then find of the same text: tested once.
+    const last = this.lastMissing;
+    if (last && last.text === text && last.joined === this.joined.size) return last.missing;
     const missing: number[] = [];
     for (let i = 0; i < this.sources.length; i++) {
       if (!this.joined.has(i) && this.sources[i]?.mayHold(text)) missing.push(i);
     }
+    this.lastMissing = { text, joined: this.joined.size, missing };
     return missing;
   }
+
+  /** The last text tested, and with how many sources joined then. */
+  private lastMissing: { text: string; joined: number; missing: number[] } | null = null;
 
   /** Builds the matcher anew with these sources' names too; false when none was at hand. */
   private join(indexes: readonly number[]): boolean {
