@@ -17,8 +17,11 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 
 import type { Message } from '@/lib/messages';
 
-/** Waits before asking again for the highlighter, after a failed ask. */
-const LOAD_RETRIES_MS = [200, 1000, 3000];
+/**
+ * Waits before asking again for the highlighter, after a failed ask: in a browser just started,
+ * the service worker may not listen yet for a few seconds.
+ */
+const LOAD_RETRIES_MS = [200, 1000, 3000, 6000, 12_000];
 /** Custom elements may attach a shadow root late: looked at again this long after. */
 const LATE_SHADOW_DELAYS_MS = [500, 2000, 8000, 30_000];
 
