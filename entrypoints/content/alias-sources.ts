@@ -23,15 +23,29 @@ interface Read {
 /** The bundled names, read once per frame and kept for later matchers. */
 let bundled: Read | null = null;
 
-/** From storage; the first page after an install or update may be there before the background. */
+/**
+ * From storage; the first page after an install, an update or a browser start may come before
+ * the background has stored them, or listens: then asked of it, again a few times, so that such a
+ * page is not left without names.
+ */
 async function readBundledIndex(): Promise<AliasIndex> {
-  const stored = await loadBundledAliases(VERSION);
-  if (stored) return stored;
   const message: Message<'knowledge/bundled-aliases'> = { type: 'knowledge/bundled-aliases' };
-  const answer = (await browser.runtime.sendMessage(message)) as AliasIndex | { error: string };
-  if ('error' in answer) throw new Error(answer.error);
-  return answer;
+  for (let attempt = 0; ; attempt++) {
+    const stored = await loadBundledAliases(VERSION);
+    if (stored) return stored;
+    try {
+      const answer = (await browser.runtime.sendMessage(message)) as AliasIndex | { error: string } | undefined;
+      if (answer && !('error' in answer)) return answer;
+    } catch (error) {
+      if (attempt >= BUNDLED_RETRIES_MS.length) throw error;
+    }
+    if (attempt >= BUNDLED_RETRIES_MS.length) throw new Error('Gloss: the bundled names could not be read.');
+    await new Promise((resolve) => setTimeout(resolve, BUNDLED_RETRIES_MS[attempt]));
+  }
 }
+
+/** Waits before asking again for the bundled names. */
+const BUNDLED_RETRIES_MS = [200, 1000, 3000, 6000];
 const bundledFilters = new Map<boolean, FilterData>();
 
 function bundledFilter(demonyms: boolean): FilterData {
