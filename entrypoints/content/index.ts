@@ -34,9 +34,25 @@ export default defineContentScript({
   // The card brings its own styles into its shadow root (entrypoints/card); nothing goes in the page.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    // Run once per frame, whoever asks twice.
+    // Once per frame. Two loaders may ask at nearly the same moment (the probe, and a popup opened
+    // while the page loads): the newer run's context then stops this one at once, even in the
+    // middle of its first reads below, and this one gives the frame up there and then, so that
+    // the newer run finds it free and starts clean. Each step set up below adds its undoing here.
     if (globalThis.glossHighlighter) return;
     globalThis.glossHighlighter = true;
+    const undo: (() => void)[] = [];
+    ctx.onInvalidated(() => {
+      globalThis.glossHighlighter = undefined;
+      // The page first: once the extension has reloaded or gone, its APIs throw ("Extension
+      // context invalidated"), and nothing after a throw would run.
+      for (const step of undo.splice(0).reverse()) {
+        try {
+          step();
+        } catch {
+          // The listener went with the extension's context.
+        }
+      }
+    });
     // Listening from the first moment: whoever had this script run here to ask something (the
     // popup, a command, a lookup) asks right after; those messages wait for the settings.
     let answer: ((message: unknown, sender: { id?: string }) => Promise<unknown> | undefined) | null = null;
@@ -50,11 +66,13 @@ export default defineContentScript({
       return ready.then(() => answer?.(message, sender));
     };
     browser.runtime.onMessage.addListener(listener);
+    undo.push(() => browser.runtime.onMessage.removeListener(listener));
     // The names are read while the settings are: the first highlight waits for the slowest read,
     // not for all of them one after another.
     readBundledAliases();
     // Both reads at once: the first highlight waits for the slower of the two, not for both.
     let [settings, sources]: [Settings, MatchSources] = await Promise.all([loadSettings(), loadMatchSources()]);
+    if (ctx.isInvalid) return;
     let matcherFor: { key: string; matcher: LazyMatcher | null } | null = null;
     let annotator: Annotator | null = null;
     let annotatorMatcher: LazyMatcher | null = null;
@@ -295,25 +313,11 @@ export default defineContentScript({
     answer = onMessage;
     started();
 
-    ctx.onInvalidated(() => {
-      globalThis.glossHighlighter = undefined;
-      // The page first: once the extension has reloaded or gone, its APIs throw ("Extension
-      // context invalidated"), and nothing after a throw would run.
+    undo.push(unwatchSettings, unwatchSources, () => {
       clearTimeout(reportTimer);
       stopHighlighting();
       sheet.remove();
       card.close();
-      for (const release of [
-        unwatchSettings,
-        unwatchSources,
-        () => browser.runtime.onMessage.removeListener(listener),
-      ]) {
-        try {
-          release();
-        } catch {
-          // The listener went with the extension's context.
-        }
-      }
     });
     // An orphaned script notices it is orphaned only when it checks; a still page would otherwise
     // keep the old marks until the next hover. This check is the cheapest way to notice in time.
