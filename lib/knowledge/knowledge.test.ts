@@ -111,6 +111,16 @@ describe('Knowledge of several packs', () => {
     expect(info && 'text' in info).toBe(false);
   });
 
+  it('holds every pack’s events with namespaced entity ids, and none for a pack without', () => {
+    const a = knowledge.events.filter((e) => e.packId === 'pack-a');
+    expect(a.map((e) => e.date)).toEqual(['2026-03-14', '2026-05']);
+    expect(a[0]?.entities).toEqual(['pack-a/initiative:harbour-data-accord', 'pack-a/country:xr', 'pack-a/country:xf']);
+    for (const event of knowledge.events)
+      for (const id of event.entities) expect(knowledge.getEntity(id), id).toBeDefined();
+    const { events: _events, ...withoutEvents } = packA;
+    expect(new Knowledge([withoutEvents]).events).toEqual([]);
+  });
+
   it('gives the matcher the namespaced ids', () => {
     const aliases = knowledge.matcherAliases().filter((a) => a.text === 'Ruritania');
     expect(aliases.map((a) => a.entityId).sort()).toEqual(['pack-a/country:xr', 'pack-b/country:xr']);

@@ -7,6 +7,7 @@ import {
   type Entity,
   type Pack,
   type PackDocument,
+  type PackEvent,
   RELATION_TYPES,
   type RelationType,
 } from './schema';
@@ -35,6 +36,11 @@ export interface RelationView {
   quote: string;
 }
 
+/** An event of a pack, its entity ids namespaced, with the pack it comes from (its document's pack). */
+export interface KnowledgeEvent extends PackEvent {
+  packId: string;
+}
+
 /** A pack's entity with its id and its relations' targets namespaced. */
 function namespaced(packId: string, entity: Entity): Entity {
   if (packId === BUNDLED_PACK_ID) return entity;
@@ -49,6 +55,8 @@ export class Knowledge {
   readonly packs: readonly Pack[];
   /** Every entity of every pack, ids namespaced, in pack order. */
   readonly entities: readonly Entity[];
+  /** Every event of every pack, entity ids namespaced, in pack order. */
+  readonly events: readonly KnowledgeEvent[];
   private readonly byId = new Map<string, Entity>();
   private readonly packById = new Map<string, Pack>();
   private readonly documents = new Map<string, PackDocument>();
@@ -59,7 +67,12 @@ export class Knowledge {
   constructor(packs: readonly Pack[]) {
     this.packs = packs;
     const entities: Entity[] = [];
+    const events: KnowledgeEvent[] = [];
     for (const pack of packs) {
+      // Packs stored before events existed have none.
+      for (const event of pack.events ?? []) {
+        events.push({ ...event, packId: pack.id, entities: event.entities.map((id) => namespacedId(pack.id, id)) });
+      }
       this.packById.set(pack.id, pack);
       for (const document of pack.documents) this.documents.set(`${pack.id}\n${document.id}`, document);
       for (const entity of pack.entities) {
@@ -69,6 +82,7 @@ export class Knowledge {
       }
     }
     this.entities = entities;
+    this.events = events;
   }
 
   getEntity(id: string): Entity | undefined {

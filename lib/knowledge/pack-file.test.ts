@@ -100,6 +100,36 @@ describe('readPackFile', () => {
     ],
   ];
 
+  it('checks events as it checks roles: their documents, verbatim quotes, entities and dates', () => {
+    const problems = (change: (event: NonNullable<Pack['events']>[number]) => void) => {
+      const result = read(edited((p) => change(p.events?.[1] as NonNullable<Pack['events']>[number])));
+      return result.ok ? [] : result.problems;
+    };
+    expect(problems((e) => Object.assign(e, { source: 'nowhere' }))).toEqual([
+      { code: 'unknown-document', at: 'events[1].source', document: 'nowhere' },
+    ]);
+    expect(problems((e) => Object.assign(e, { quote: 'meets for the first time in June.' }))).toEqual([
+      {
+        code: 'quote-not-found',
+        at: 'events[1].quote',
+        document: 'accord-editorial',
+        quote: 'meets for the first time in June.',
+      },
+    ]);
+    expect(problems((e) => e.entities.push('country:nowhere'))).toEqual([
+      { code: 'unknown-target', at: 'events[1].entities[2]', target: 'country:nowhere' },
+    ]);
+    for (const date of ['2026-13', '26-05', '2026-05-32', '2026/05', 'May 2026']) {
+      expect(
+        problems((e) => Object.assign(e, { date })).map((p) => p.code === 'invalid' && p.at),
+        date,
+      ).toEqual(['events[1].date']);
+    }
+    expect(problems((e) => Object.assign(e, { entities: [] })).map((p) => p.code)).toEqual(['invalid']);
+    // A pack without events is a pack.
+    expect(read(edited((p) => delete p.events)).ok).toBe(true);
+  });
+
   it('has a case below for every problem code', () => {
     const all: Record<PackProblem['code'], true> = {
       'too-large': true,

@@ -72,7 +72,7 @@ export function readPackFile(text: string, byteLength: number, installed: readon
   return problems.length > 0 ? refuse(...problems.slice(0, MAX_PROBLEMS)) : { ok: true, pack: parsed.output };
 }
 
-/** What the schema cannot see: ids unique, quotes verbatim, relations that lead somewhere. */
+/** What the schema cannot see: ids unique, quotes verbatim, relations and events that lead somewhere. */
 export function packProblems(pack: Pack, installed: readonly string[] = []): PackProblem[] {
   const problems: PackProblem[] = [];
   if (pack.id === BUNDLED_PACK_ID) problems.push({ code: 'reserved-id', id: pack.id });
@@ -105,6 +105,17 @@ export function packProblems(pack: Pack, installed: readonly string[] = []): Pac
       if (!ids.has(relation.target)) {
         problems.push({ code: 'unknown-target', at: `entities[${e}].relations[${i}].target`, target: relation.target });
       }
+    }
+  }
+  for (const [i, event] of (pack.events ?? []).entries()) {
+    const at = `events[${i}]`;
+    const text = documents.get(event.source);
+    if (text === undefined) problems.push({ code: 'unknown-document', at: `${at}.source`, document: event.source });
+    else if (!text.includes(event.quote)) {
+      problems.push({ code: 'quote-not-found', at: `${at}.quote`, document: event.source, quote: event.quote });
+    }
+    for (const [j, target] of event.entities.entries()) {
+      if (!ids.has(target)) problems.push({ code: 'unknown-target', at: `${at}.entities[${j}]`, target });
     }
   }
   return problems;

@@ -43,6 +43,40 @@ describe('the knowledge pack', () => {
     expect(missing).toEqual([]);
   });
 
+  it('quotes every event verbatim from its source, about entities of the pack', () => {
+    const events = file.events ?? [];
+    expect(events.length).toBeGreaterThan(0);
+    const missing = events
+      .filter((e) => !sourceText.get(e.source)?.includes(e.quote))
+      .map((e) => `${e.date}: ${e.quote.slice(0, 60)}`);
+    expect(missing).toEqual([]);
+    const dangling = events.flatMap((e) => e.entities.filter((id) => !getEntity(id)).map((id) => `${e.date} -> ${id}`));
+    expect(dangling).toEqual([]);
+  });
+
+  // Dates are never invented: the quote states the year, or the quote is relative ("This year",
+  // "on Friday", "last summer") to its document's date and the event says how in its dateNote.
+  it('dates every event by its quote, or by its document with a note saying how', () => {
+    const documentYear = new Map(file.documents.map((d) => [d.id, Number(d.date?.slice(0, 4))]));
+    const unfounded = (file.events ?? []).filter((e) => {
+      const year = e.date.slice(0, 4);
+      if (e.quote.includes(year)) return false;
+      const distance = Math.abs(Number(year) - (documentYear.get(e.source) ?? Number.NaN));
+      return !(e.dateNote && distance <= 1);
+    });
+    expect(unfounded.map((e) => `${e.date}: ${e.text}`)).toEqual([]);
+  });
+
+  it.each([
+    ['initiative:wassenaar', '1996'],
+    ['initiative:foc', '2011'],
+    ['initiative:echri', '2021-12-10'],
+    ['initiative:summit-for-democracy', '2021-12-10'],
+    ['initiative:dfi', '2022-04-28'],
+  ])('dates %s at %s', (id, date) => {
+    expect((file.events ?? []).filter((e) => e.entities[0] === id).map((e) => e.date)).toContain(date);
+  });
+
   it('points every relation at an entity of the pack', () => {
     const dangling = pack.entities.flatMap((e) =>
       e.relations.filter((r) => !getEntity(r.target)).map((r) => `${e.id} -> ${r.target}`),

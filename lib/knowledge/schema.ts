@@ -118,6 +118,32 @@ export const RelationSchema = v.strictObject({
 });
 export type Relation = v.InferOutput<typeof RelationSchema>;
 
+/** A date as far as a document gives it: a year, a month or a day (ISO 8601, `2021`, `2021-12`, `2021-12-10`). */
+export const PARTIAL_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
+ * Something a document says happened at a date it gives: the timeline of the dossier page. The
+ * date's form is its precision (a year, a month, a day), so it can never claim more than the text.
+ */
+export const EventSchema = v.strictObject({
+  date: v.pipe(v.string(), v.regex(PARTIAL_DATE_PATTERN)),
+  /** How the date follows from the document where the quote does not say it ("This year", "on Friday"). */
+  dateNote: v.optional(NonEmpty),
+  /** A short plain sentence: what happened. */
+  text: NonEmpty,
+  /** The ids of the pack's entities the event is about. */
+  entities: v.pipe(v.array(NonEmpty), v.minLength(1)),
+  source: NonEmpty,
+  quote: NonEmpty,
+});
+export type PackEvent = v.InferOutput<typeof EventSchema>;
+export type DatePrecision = 'year' | 'month' | 'day';
+
+/** What a partial date says: a year, a month or a day. */
+export function datePrecision(date: string): DatePrecision {
+  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+}
+
 /** An entity's id inside its pack; its type decides the prefix (see ID_PREFIX). */
 export const ENTITY_ID_PATTERN = /^(country|initiative|org|person):[a-z0-9-]+$/;
 export const ID_PREFIX: Record<EntityType, string> = {
@@ -151,6 +177,8 @@ export const PackSchema = v.strictObject({
   ...PackHeader,
   documents: v.pipe(v.array(DocumentSchema), v.minLength(1)),
   entities: v.pipe(v.array(EntitySchema), v.minLength(1)),
+  /** Dated events the documents state; a pack may have none. */
+  events: v.optional(v.array(EventSchema)),
 });
 export type Pack = v.InferOutput<typeof PackSchema>;
 
@@ -159,5 +187,6 @@ export const BundledPackSchema = v.strictObject({
   ...PackHeader,
   documents: v.pipe(v.array(BundledDocumentSchema), v.minLength(1)),
   entities: v.pipe(v.array(EntitySchema), v.minLength(1)),
+  events: v.optional(v.array(EventSchema)),
 });
 export type BundledPackFile = v.InferOutput<typeof BundledPackSchema>;
