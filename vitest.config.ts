@@ -11,6 +11,7 @@ export default defineConfig({
       'components/**/*.test.{ts,tsx}',
       'entrypoints/**/*.test.{ts,tsx}',
       'tests/corpus/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
     // The fake browser answers i18n.getMessage from public/_locales/en/messages.json.

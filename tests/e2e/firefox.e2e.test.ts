@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import puppeteer, { type Browser, type Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIREFOX_PATH } from '../../scripts/firefox.mjs';
 import { buildDocumentPage, DOCUMENT_IDS, ROOT } from './fixtures/documents';
 import {
   CONTINUED,
@@ -20,7 +21,6 @@ import {
   type TestServer,
 } from './helpers';
 
-const FIREFOX_PATH = '/usr/bin/firefox-esr';
 /** The Firefox build; GLOSS_FIREFOX_EXTENSION_PATH points the tests at another one. */
 const FIREFOX_EXTENSION_PATH = path.resolve(
   process.env.GLOSS_FIREFOX_EXTENSION_PATH ?? path.join(ROOT, '.output/firefox-mv2'),

@@ -1,0 +1,1 @@
+export const FIREFOX_PATH: string;
