@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatList, listShape, plural, t } from '@/lib/i18n';
 import type { CardData, CardRelation, CitedDocument } from '@/lib/knowledge/card-data';
+import { CopyRoleButton } from './copy-button';
 import './entity-card.css';
 import { relationLabel, typeLabel } from './labels';
 import { RoleQuote } from './role-quote';
@@ -61,7 +62,10 @@ export function EntityCard({ card: entity, mentions, onOpenEntity, onOpenDocumen
         <ul class="gloss-roles">
           {entity.roles.map((role) => (
             <li key={`${role.document.id}:${role.quote}`}>
-              <p>{role.text}</p>
+              <div class="gloss-role-head">
+                <p>{role.text}</p>
+                <CopyRoleButton role={{ entityName: entity.name, ...role }} />
+              </div>
               <RoleQuote quote={role.quote} document={role.document} focus={names} onOpenDocument={onOpenDocument} />
             </li>
           ))}
