@@ -1,4 +1,5 @@
-// The corpus on disk: every tests/corpus/pages/NAME.html with its NAME.gold.json.
+// The corpora on disk: every PAGES_DIR/NAME.html with its NAME.gold.json, and the off-topic set
+// (off-topic/pages), pages about other subjects, written before the rules that handle them.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,10 @@ import type { GoldFile } from './score';
 
 export const CORPUS_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const PAGES_DIR = path.join(CORPUS_DIR, 'pages');
+export const OFF_TOPIC_DIR = path.join(CORPUS_DIR, 'off-topic');
+export const OFF_TOPIC_PAGES_DIR = path.join(OFF_TOPIC_DIR, 'pages');
+/** The off-topic set's first score, on the build before its rules; RESULTS.md quotes it. */
+export const OFF_TOPIC_FIRST_SCORE_PATH = path.join(OFF_TOPIC_DIR, 'FIRST-SCORE.md');
 export const RESULTS_PATH = path.join(CORPUS_DIR, 'RESULTS.md');
 
 export interface CorpusPage {
@@ -14,14 +19,16 @@ export interface CorpusPage {
   gold: GoldFile;
 }
 
-export function loadCorpus(): CorpusPage[] {
-  const names = readdirSync(PAGES_DIR)
+export function loadCorpus(dir = PAGES_DIR): CorpusPage[] {
+  const names = readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .map((f) => f.slice(0, -'.html'.length))
     .sort();
   return names.map((name) => ({
     name,
-    html: readFileSync(path.join(PAGES_DIR, `${name}.html`), 'utf8'),
-    gold: JSON.parse(readFileSync(path.join(PAGES_DIR, `${name}.gold.json`), 'utf8')) as GoldFile,
+    html: readFileSync(path.join(dir, `${name}.html`), 'utf8'),
+    gold: JSON.parse(readFileSync(path.join(dir, `${name}.gold.json`), 'utf8')) as GoldFile,
   }));
 }
+
+export const loadOffTopic = () => loadCorpus(OFF_TOPIC_PAGES_DIR);

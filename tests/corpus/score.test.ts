@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BundledPackFile } from '../../lib/knowledge/schema';
-import { CORPUS_DIR, loadCorpus } from './pages';
+import { CORPUS_DIR, type CorpusPage, loadCorpus, loadOffTopic } from './pages';
 import {
   describeErrors,
   findOccurrence,
@@ -17,6 +17,7 @@ import {
   resolveGold,
   scorePage,
   totals,
+  trapClassTable,
 } from './score';
 
 describe('locate', () => {
@@ -148,30 +149,50 @@ describe('scorePage', () => {
     expect(table[4]).toBe('| **Overall** | 6 | 4 | 3 | 1 | 3 | **0.750** | **0.500** | **0.600** | 1/4 |');
   });
 
+  it('counts traps and traps hit by class, over pages', () => {
+    const classed = resolveGold(
+      {
+        mentions: [],
+        traps: [
+          { text: 'Power', class: 'bare-word', why: 'electricity' },
+          { text: 'Georgia', class: 'us-state', why: 'US state' },
+          { text: 'Atlanta', why: 'a city' },
+        ],
+      },
+      text,
+    );
+    const a = scorePage('a', classed, [at('country:ge', 'Georgia')]);
+    expect(a.trapClasses).toEqual({
+      'bare-word': { traps: 1, hit: 0 },
+      'us-state': { traps: 1, hit: 1 },
+      '(none)': { traps: 1, hit: 0 },
+    });
+    const b = scorePage('b', classed, [at('person:samantha-power', 'Power'), at('country:ge', 'Georgia')]);
+    expect(trapClassTable([a, b]).split('\n')).toEqual([
+      '| Trap class | Traps | Hit | Share hit |',
+      '| --- | ---: | ---: | ---: |',
+      '| (none) | 2 | 0 | 0.000 |',
+      '| bare-word | 2 | 1 | 0.500 |',
+      '| us-state | 2 | 2 | 1.000 |',
+      '| **All** | 6 | 3 | **0.500** |',
+    ]);
+    expect(
+      describeErrors(b, text).filter((l) => l.startsWith('- TRAP "Georgia" [us-state] (US state) hit by')),
+    ).toHaveLength(1);
+  });
+
   it('treats a page without gold or marks as perfect, not as a division by zero', () => {
     const empty = scorePage('e', resolveGold({ mentions: [], traps: [] }, ''), []);
     expect(empty).toMatchObject({ precision: 1, recall: 1, f1: 1 });
   });
 });
 
-describe('the corpus', () => {
-  const corpus = loadCorpus();
-  const pack: BundledPackFile = JSON.parse(readFileSync(path.join(CORPUS_DIR, '../../data/knowledge.json'), 'utf8'));
-  const entities = new Map(pack.entities.map((e) => [e.id, e]));
-  const bodyText = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
-  const resolved = corpus.map((page) => ({ page, text: bodyText(page.html) }));
+const pack: BundledPackFile = JSON.parse(readFileSync(path.join(CORPUS_DIR, '../../data/knowledge.json'), 'utf8'));
+const entities = new Map(pack.entities.map((e) => [e.id, e]));
+const bodyText = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
 
-  it('has at least 15 pages, each with a description and gold mentions', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(15);
-    for (const page of corpus) {
-      expect({ page: page.name, described: Boolean(page.gold.description) }).toEqual({
-        page: page.name,
-        described: true,
-      });
-      expect(page.gold.mentions.length, page.name).toBeGreaterThan(0);
-    }
-  });
-
+/** One test per page: every gold span is in the page text, with a known entity, and none overlap. */
+function checkGoldFits(resolved: readonly { page: CorpusPage; text: string }[]): void {
   for (const { page, text } of resolved) {
     it(`${page.name}: every gold span is in the page text, with a known entity, and none overlap`, () => {
       const gold = resolveGold(page.gold, text);
@@ -186,6 +207,24 @@ describe('the corpus', () => {
       expect(clashes).toEqual([]);
     });
   }
+}
+
+describe('the corpus', () => {
+  const corpus = loadCorpus();
+  const resolved = corpus.map((page) => ({ page, text: bodyText(page.html) }));
+
+  it('has at least 15 pages, each with a description and gold mentions', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(15);
+    for (const page of corpus) {
+      expect({ page: page.name, described: Boolean(page.gold.description) }).toEqual({
+        page: page.name,
+        described: true,
+      });
+      expect(page.gold.mentions.length, page.name).toBeGreaterThan(0);
+    }
+  });
+
+  checkGoldFits(resolved);
 
   const allGold = resolved.flatMap(({ page }) => page.gold.mentions.map((m) => ({ ...m, page: page.name })));
   const allTraps = resolved.flatMap(({ page }) => page.gold.traps);
@@ -249,4 +288,34 @@ describe('the corpus', () => {
       expect({ kind, found: allTraps.some((t) => t.why.includes(kind)) }).toEqual({ kind, found: true });
     }
   });
+});
+
+describe('the off-topic set', () => {
+  const offTopic = loadOffTopic();
+  const resolved = offTopic.map((page) => ({ page, text: bodyText(page.html) }));
+  const mentions = offTopic.flatMap((page) => page.gold.mentions);
+  const traps = offTopic.flatMap((page) => page.gold.traps);
+
+  it('has at least 12 described pages with at least 100 traps and 30 real mentions between them', () => {
+    expect(offTopic.length).toBeGreaterThanOrEqual(12);
+    expect(offTopic.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
+    expect(traps.length).toBeGreaterThanOrEqual(100);
+    expect(mentions.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('gives every trap a class and a reason, and has no page name in common with the corpus', () => {
+    expect(traps.filter((t) => !t.class || !t.why).map((t) => t.text)).toEqual([]);
+    const names = new Set(loadCorpus().map((page) => page.name));
+    expect(offTopic.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
+  });
+
+  it('sets the kinds of trap the issue lists, each more than once', () => {
+    const counts = new Map<string, number>();
+    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
+    const wanted = ['town-state', 'neighbourhood', 'street', 'business-name', 'geographic', 'heading-common-noun'];
+    wanted.push('title-surname', 'us-state', 'person-name', 'reference-word', 'acronym-other');
+    expect(wanted.filter((kind) => (counts.get(kind) ?? 0) < 2)).toEqual([]);
+  });
+
+  checkGoldFits(resolved);
 });

@@ -18,6 +18,8 @@ export interface GoldMention extends GoldLocator {
 
 /** Text that must not be highlighted at all: no mark may overlap it. */
 export interface GoldTrap extends GoldLocator {
+  /** What kind of look-alike it is (`town-state`, `title-surname`...), so hits can be read by kind. */
+  class?: string;
   why: string;
 }
 
@@ -85,7 +87,16 @@ export interface PageScore extends Score {
   falsePositives: (ObservedMention & { expected?: string })[];
   trapsHit: (Located<GoldTrap> & { by: ObservedMention[] })[];
   traps: number;
+  /** Traps and traps hit by class; a trap without one counts as `(none)`. */
+  trapClasses: Record<string, TrapCount>;
 }
+
+export interface TrapCount {
+  traps: number;
+  hit: number;
+}
+
+const NO_CLASS = '(none)';
 
 /** Start of the n-th (1-based) occurrence of `needle` in `haystack`, or -1. */
 export function findOccurrence(haystack: string, needle: string, occurrence = 1): number {
@@ -198,9 +209,17 @@ export function scorePage(page: string, gold: ResolvedGold, observed: readonly O
   }
 
   const trapsHit: PageScore['trapsHit'] = [];
+  const trapClasses: Record<string, TrapCount> = {};
   for (const trap of gold.traps) {
     const by = observed.filter((o) => overlaps(o, trap));
-    if (by.length > 0) trapsHit.push({ ...trap, by });
+    const name = trap.class ?? NO_CLASS;
+    const count = trapClasses[name] ?? { traps: 0, hit: 0 };
+    trapClasses[name] = count;
+    count.traps++;
+    if (by.length > 0) {
+      trapsHit.push({ ...trap, by });
+      count.hit++;
+    }
   }
 
   const fp = falsePositives.length;
@@ -222,6 +241,7 @@ export function scorePage(page: string, gold: ResolvedGold, observed: readonly O
     falsePositives,
     trapsHit,
     traps: gold.traps.length,
+    trapClasses,
   };
 }
 
@@ -273,6 +293,31 @@ export function markdownTable(scores: readonly PageScore[]): string {
   return [header, rule, ...rows, overall].join('\n');
 }
 
+/** Traps and traps hit per class over all pages, as Markdown, classes in alphabetical order. */
+export function trapClassTable(scores: readonly PageScore[]): string {
+  const sums = new Map<string, TrapCount>();
+  for (const score of scores) {
+    for (const [name, count] of Object.entries(score.trapClasses)) {
+      const sum = sums.get(name) ?? { traps: 0, hit: 0 };
+      sum.traps += count.traps;
+      sum.hit += count.hit;
+      sums.set(name, sum);
+    }
+  }
+  const rows = [...sums.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, c]) => `| ${name} | ${c.traps} | ${c.hit} | ${fixed(ratioOrZero(c.hit, c.traps))} |`);
+  const t = totals(scores);
+  return [
+    '| Trap class | Traps | Hit | Share hit |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows,
+    `| **All** | ${t.traps} | ${t.trapsHit} | **${fixed(ratioOrZero(t.trapsHit, t.traps))}** |`,
+  ].join('\n');
+}
+
+const ratioOrZero = (num: number, den: number) => (den === 0 ? 0 : num / den);
+
 /** The text around a span, on one line, with the span in ⟦ ⟧. */
 export function excerpt(text: string, span: Span, radius = 40): string {
   const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -294,7 +339,8 @@ export function describeErrors(score: PageScore, text: string): string[] {
   }
   for (const t of score.trapsHit) {
     const by = t.by.map((o) => `\`${o.entity}\` ${JSON.stringify(text.slice(o.start, o.end))}`).join(', ');
-    lines.push(`- TRAP ${JSON.stringify(t.text)} (${t.why}) hit by ${by}: ${excerpt(text, t)}`);
+    const kind = t.class ? ` [${t.class}]` : '';
+    lines.push(`- TRAP ${JSON.stringify(t.text)}${kind} (${t.why}) hit by ${by}: ${excerpt(text, t)}`);
   }
   return lines;
 }
