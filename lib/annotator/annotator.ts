@@ -1,11 +1,12 @@
 // Highlights the mentions the matcher finds in a page, keeps them right while the page changes,
 // and takes them out again leaving the page's own nodes as they were: the one class the content
 // script uses, composing reading (runs), writing (writer), timing (scheduler), what is left for
-// later (deferral), the page's changes (watcher) and shadow roots (shadows).
+// later (deferral, idle-writer), the page's changes (watcher) and shadow roots (shadows).
 import type { MentionContext, TextMatcher } from '../matcher/matcher';
 import { Deferral } from './deferral';
 import { MARK_CLASS, UI_ATTRIBUTE } from './dom-contract';
 import { blockAround, isHtmlDocument } from './elements';
+import { IdleWriter } from './idle-writer';
 import { type Run, RunReader, withLineBreaks } from './runs';
 import { FRAME_WAIT_LIMIT_MS, renderingCost, Scheduler, VIEWPORT, yieldToPage } from './scheduler';
 import { Shadows } from './shadows';
@@ -41,6 +42,7 @@ export class Annotator {
   private readonly reader: RunReader;
   private readonly scheduler: Scheduler;
   private readonly deferral: Deferral;
+  private readonly idleWriter: IdleWriter;
   private readonly watcher: Watcher;
   private readonly shadows: Shadows;
   /** revealAll() is under way: nothing is left for later. */
@@ -53,6 +55,7 @@ export class Annotator {
   private readonly onVisibilityChange = () => {
     this.readVisibility();
     this.shown();
+    this.idleWriter.setHidden(this.hidden);
   };
 
   constructor(
@@ -71,6 +74,7 @@ export class Annotator {
       sliceMs,
       measureRendering,
       hidden: () => this.hidden,
+      onSettled: () => this.idleWriter.wake(),
     });
     this.shadows = new Shadows(root, {
       annotatorFor: (shadow) =>
@@ -88,6 +92,11 @@ export class Annotator {
       queue: (text) => this.queue(text),
       requestPass: () => this.requestPass(),
       watching: () => this.watcher.watching,
+    });
+    this.idleWriter = new IdleWriter({
+      doc,
+      hasWork: () => this.deferral.firstHeld() !== undefined,
+      write: (ms) => this.writeWhileIdle(ms),
     });
     this.reader = new RunReader(root, {
       groupOf: (node) => this.writer.groupOf(node),
@@ -121,11 +130,13 @@ export class Annotator {
   /**
    * Highlights the whole root, what is on screen first on long pages, in slices that yield to
    * the page; then keeps up with changes until stop(). Resolves when the first pass is done.
+   * What is left for later on a page dear to render is written in the page's idle time.
    */
   start(): Promise<void> {
     if (!this.readable) return Promise.resolve();
     this.watcher.start();
     this.readVisibility();
+    this.idleWriter.setHidden(this.hidden);
     this.view?.document.addEventListener('visibilitychange', this.onVisibilityChange);
     if (this.isLongPage()) this.scheduler.add(VIEWPORT);
     this.scheduler.add(this.root);
@@ -135,6 +146,7 @@ export class Annotator {
   /** Stops watching and removes every mark, in shadow roots too. */
   stop(): void {
     this.watcher.stop();
+    this.idleWriter.stop();
     this.view?.document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.shadows.stopWatching();
     this.clear();
@@ -292,6 +304,26 @@ export class Annotator {
     if (wrote || deferred) this.onChange();
   }
 
+  /**
+   * Idle time came with runs left for later: the section nearest where the reader is gets
+   * written, in slices that fit in idle periods. When that pass ends, the next idle period is
+   * asked for.
+   */
+  private writeWhileIdle(sliceMs: number): void {
+    // A pass under way asks for the next idle period when it ends.
+    if (this.scheduler.busy || !this.watcher.watching) return;
+    const section = this.deferral.nextForIdle();
+    if (!section) return;
+    this.deferral.release(section);
+    if (!this.scheduler.hasPending) {
+      // All its runs had left the page: on to the next.
+      this.idleWriter.wake();
+      return;
+    }
+    this.scheduler.capWrites(sliceMs);
+    void this.scheduler.schedule();
+  }
+
   /** Pages taller than a couple of screens get their visible part highlighted first. */
   private isLongPage(): boolean {
     const view = this.view;
@@ -337,7 +369,8 @@ export class Annotator {
    * nobody sees, a run not yet known to be near the viewport. On the first, writing it would cost
    * a long frame of its own while nobody can see it; on the second, work (and memory) for a page
    * that may never be looked at, and one render of every mark when it is. It is written when it
-   * comes within a few screens, or, on a page that renders cheaply, once the tab is shown.
+   * comes within a few screens, in the page's idle time, or, on a page that renders cheaply, once
+   * the tab is shown.
    */
   private isFar(run: Run): boolean {
     // A run that was written and changed by the page is written again at once: left for later,

@@ -27,6 +27,8 @@ export interface Section {
   size: number;
   /** Came near (or was asked for): its runs are written when read again. */
   released: boolean;
+  /** Its place among the sections, in the order they were made (reading order, on a first pass). */
+  order: number;
 }
 
 interface Deferred {
@@ -56,6 +58,9 @@ export class Deferral {
   /** Sentinel blocks to the sections they watch for. */
   private readonly sectionsOf = new Map<Element, Set<Section>>();
   private near: IntersectionObserver | null = null;
+  private made = 0;
+  /** The place of the section that came near last: where the reader is. */
+  private readerAt = -1;
 
   constructor(private readonly hooks: DeferralHooks) {}
 
@@ -93,7 +98,15 @@ export class Deferral {
   hold(first: Text, block: Element, size: number, entityIds: string[]): void {
     let section = this.openSection;
     if (!section || section.released || (section.size >= SECTION_SIZE && section.blocks.at(-1) !== block)) {
-      section = { texts: new Set(), blocks: [], sentinels: [], nextCandidate: 1, size: 0, released: false };
+      section = {
+        texts: new Set(),
+        blocks: [],
+        sentinels: [],
+        nextCandidate: 1,
+        size: 0,
+        released: false,
+        order: this.made++,
+      };
       this.openSection = section;
       this.sections.add(section);
       this.watch(section, block);
@@ -140,6 +153,22 @@ export class Deferral {
   firstHeld(): Section | undefined {
     for (const section of this.sections) if (!section.released) return section;
     return undefined;
+  }
+
+  /**
+   * The section to write next when the page is idle: the first after where the reader last came
+   * near (readers read on downwards), else the nearest above it.
+   */
+  nextForIdle(): Section | undefined {
+    let below: Section | undefined;
+    let above: Section | undefined;
+    for (const section of this.sections) {
+      if (section.released) continue;
+      if (section.order > this.readerAt) {
+        if (!below || section.order < below.order) below = section;
+      } else if (!above || section.order > above.order) above = section;
+    }
+    return below ?? above;
   }
 
   /** Gives back every section not given back yet. */
@@ -260,6 +289,7 @@ export class Deferral {
       if (!watched) continue;
       for (const section of [...watched]) {
         if (entry.isIntersecting) {
+          this.readerAt = section.order;
           this.release(section);
           continue;
         }

@@ -59,6 +59,8 @@ export interface SchedulerOptions {
   measureRendering: () => Promise<number | null>;
   /** Whether the tab is hidden now. */
   hidden: () => boolean;
+  /** A pass ended with nothing queued. */
+  onSettled: () => void;
 }
 
 export class Scheduler {
@@ -70,6 +72,8 @@ export class Scheduler {
   private writeSlices = 0;
   /** False once frames stopped coming (throttled): then slices just yield. */
   private measurable = true;
+  /** Set for a pass that writes in the page's idle time: its writing slices stay this short. */
+  private writeCapMs: number | null = null;
 
   constructor(private readonly options: SchedulerOptions) {
     this.writeBudget = new WriteBudget(options.sliceMs);
@@ -109,11 +113,17 @@ export class Scheduler {
     this.pending.clear();
   }
 
+  /** The next pass writes in slices of at most `ms` (work done in the page's idle time). */
+  capWrites(ms: number): void {
+    this.writeCapMs = ms;
+  }
+
   /** Whether a slice that ran `elapsed` ms (and wrote, or only read) has had its time. */
   sliceOver(elapsed: number, wrote: boolean): boolean {
     if (elapsed <= this.options.sliceMs) return false;
     if (!wrote) return true;
-    return elapsed > this.writeBudget.ms;
+    const limit = this.writeCapMs === null ? this.writeBudget.ms : Math.min(this.writeBudget.ms, this.writeCapMs);
+    return elapsed > limit;
   }
 
   /** Starts a pass unless one is under way; resolves when it ends. */
@@ -130,8 +140,10 @@ export class Scheduler {
       .pass()
       .finally(() => {
         this.running = null;
+        this.writeCapMs = null;
         // Records that arrived during the last slice were queued after the loop ended.
         if (this.pending.size > 0) void this.schedule();
+        else this.options.onSettled();
       })
       .then(resolve, reject);
     return this.running;
