@@ -102,7 +102,7 @@ const INSTRUMENT = `<script>(() => {
   });
 })();</script>`;
 
-const withInstrument = (html) => html.replace('<head>', `<head>${INSTRUMENT}`);
+export const withInstrument = (html) => html.replace('<head>', `<head>${INSTRUMENT}`);
 
 /** The 100k page with sentences naming the big pack's entities after some of its paragraphs. */
 function withBigPackMentions(html, sentences) {
@@ -118,7 +118,7 @@ function withBigPackMentions(html, sentences) {
 // ---------------------------------------------------------------------------------------------
 // Browsers
 
-async function launch(extensionPath, { serviceWorker = true } = {}) {
+export async function launch(extensionPath, { serviceWorker = true } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-everywhere-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,

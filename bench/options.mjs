@@ -9,7 +9,9 @@ export const flag = (name) => args.includes(`--${name}`);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 
 export const QUICK = flag('quick');
-export const SECTIONS = option('section')?.split(',') ?? ['annotator', 'everywhere'];
+// "left-alone" (the 1M page left alone until fully highlighted) is in the full bench only.
+export const SECTIONS =
+  option('section')?.split(',') ?? (QUICK ? ['annotator', 'everywhere'] : ['annotator', 'everywhere', 'left-alone']);
 export const EXTENSION_PATH = path.resolve(process.env.GLOSS_EXTENSION_PATH ?? `${ROOT}.output/chrome-mv3`);
 export const WRITE = !QUICK && !flag('no-write');
 
@@ -49,6 +51,8 @@ const QUICK_PAGE = {
 const wantedSizes = option('sizes')?.split(',');
 export const PAGES = QUICK ? [QUICK_PAGE] : ALL_PAGES.filter((p) => !wantedSizes || wantedSizes.includes(p.label));
 export const RUNS = option('runs') ? Number(option('runs')) : null;
+/** The left-alone section: runs of the 1M page, and the cap of each in s after DOMContentLoaded (--cap=S). */
+export const LEFT_ALONE = { runs: RUNS ?? 3, capMs: (option('cap') ? Number(option('cap')) : 120) * 1000 };
 export const FEED = QUICK
   ? { bursts: 6, perBurst: 10, intervalMs: 200, runs: 2, warmup: 0 }
   : { bursts: 20, perBurst: 10, intervalMs: 200, runs: 5, warmup: 1 };

@@ -3,6 +3,7 @@
 import { failures } from './checks.mjs';
 import { everywhereConsole, everywhereMarkdown } from './everywhere-report.mjs';
 import { int, mb, ms, pct, signedMb, spread, stats } from './format.mjs';
+import { leftAloneConsole, leftAloneMarkdown } from './left-alone-report.mjs';
 import { SKIM } from './options.mjs';
 import { baseCell, baseScreenCell, feedSummary, glossScreen, glossTotal, summaryRows, versus } from './report-rows.mjs';
 import { CLOSING_THE_GAPS, targetLines } from './report-targets.mjs';
@@ -253,12 +254,14 @@ export function summarize(results) {
   }
   md.push('');
   md.push(...everywhereMarkdown(results.everywhere));
+  md.push(...leftAloneMarkdown(results.leftAlone));
   md.push('## Reproduce');
   md.push('');
   md.push(
-    '`npm run bench` (needs `/usr/bin/chromium`; about the time above). `npm run bench:quick` runs the 10k page and a short feed twice each and only checks consistency (exit code 1 if anything disagrees), for CI, and the quick version of "The cost of being everywhere" (2 rounds; checks that nothing is marked on the entity-free pages, that the 10k and 100k pages get their highlights, that the big pack imports). `node bench/run.mjs --sizes=10k,100k --methods=gloss,b0 --runs=3 --no-write` for a partial run; `node bench/run.mjs --section=everywhere` reruns only that section (about 6 min), keeping the rest of bench/results.json, against `GLOSS_EXTENSION_PATH` or `.output/chrome-mv3`.',
+    '`npm run bench` (needs `/usr/bin/chromium`; about the time above). `npm run bench:quick` runs the 10k page and a short feed twice each and only checks consistency (exit code 1 if anything disagrees), for CI, and the quick version of "The cost of being everywhere" (2 rounds; checks that nothing is marked on the entity-free pages, that the 10k and 100k pages get their highlights, that the big pack imports). `node bench/run.mjs --sizes=10k,100k --methods=gloss,b0 --runs=3 --no-write` for a partial run; `node bench/run.mjs --section=everywhere` reruns only that section (about 6 min), keeping the rest of bench/results.json, against `GLOSS_EXTENSION_PATH` or `.output/chrome-mv3`; `--section=left-alone` the same for "A page left alone" (up to its cap per run, `--cap=S`).',
   );
   md.push('');
   consoleLines.push(...everywhereConsole(results.everywhere));
+  consoleLines.push(...leftAloneConsole(results.leftAlone));
   return { markdown: md.join('\n'), console: consoleLines.join('\n') };
 }

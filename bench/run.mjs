@@ -11,11 +11,13 @@
 //
 // Options: --sizes=10k,100k (subset of pages), --methods=gloss,b0 (subset of methods), --runs=N
 // (measured runs of every method), --no-write; --report writes BENCHMARKS.md again from
-// bench/results.json without measuring. --section=annotator or --section=everywhere runs one
-// section only (the other's stored results are kept): "annotator" is the annotator against its
-// baselines (bundled from source), "everywhere" the built extension's cost on pages with nothing
-// to mark and its first highlight (bench/everywhere.mjs; GLOSS_EXTENSION_PATH picks the build,
-// .output/chrome-mv3 by default).
+// bench/results.json without measuring. --section=annotator, --section=everywhere or
+// --section=left-alone runs one section only (the others' stored results are kept): "annotator" is
+// the annotator against its baselines (bundled from source), "everywhere" the built extension's
+// cost on pages with nothing to mark and its first highlight (bench/everywhere.mjs), "left-alone"
+// how long the built extension takes to end the 1M page fully highlighted with nobody scrolling
+// (bench/left-alone.mjs; full bench only; --cap=S caps each of its runs, 120 s by default).
+// GLOSS_EXTENSION_PATH picks the build, .output/chrome-mv3 by default.
 //
 // The parts: bench/options.mjs (the command line and the plan of runs), bench/fixtures.mjs (the
 // pages), bench/page.ts (what runs in the page: Gloss, the baselines, the matcher's own count),
@@ -27,7 +29,8 @@ import { runAnnotatorSection } from './annotator-section.mjs';
 import { fail, failures } from './checks.mjs';
 import { runEverywhere } from './everywhere.mjs';
 import { log } from './format.mjs';
-import { EXTENSION_PATH, flag, QUICK, ROOT, SECTIONS, WRITE } from './options.mjs';
+import { runLeftAlone } from './left-alone.mjs';
+import { EXTENSION_PATH, flag, LEFT_ALONE, QUICK, ROOT, SECTIONS, WRITE } from './options.mjs';
 import { summarize } from './report.mjs';
 
 /** Runs the sections asked for; a section not run keeps its results from bench/results.json. */
@@ -43,15 +46,27 @@ async function main() {
     results = { ...saved, everywhere: saved?.everywhere ?? null };
   }
   const annotatorFailures = [...failures];
-  if (SECTIONS.includes('everywhere')) {
+  const builtExtension = () => {
     if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_PATH}: build it (npx wxt build) or set GLOSS_EXTENSION_PATH.`);
     }
+    return EXTENSION_PATH;
+  };
+  if (SECTIONS.includes('everywhere')) {
     const before = failures.length;
-    results.everywhere = await runEverywhere({ quick: QUICK, extensionPath: EXTENSION_PATH, log, fail });
+    results.everywhere = await runEverywhere({ quick: QUICK, extensionPath: builtExtension(), log, fail });
     results.everywhere.failures = failures.slice(before);
   } else if (saved?.everywhere && !QUICK) {
     results.everywhere = saved.everywhere;
+  }
+  if (SECTIONS.includes('left-alone')) {
+    const before = failures.length;
+    results.leftAlone = await runLeftAlone({ ...LEFT_ALONE, extensionPath: builtExtension(), log, fail });
+    results.leftAlone.failures = failures.slice(before);
+  } else if (saved?.leftAlone && !QUICK) {
+    results.leftAlone = saved.leftAlone;
+  } else {
+    delete results.leftAlone;
   }
   // The annotator section's own consistency list; the other section keeps its list with it.
   results.failures = SECTIONS.includes('annotator') ? annotatorFailures : (saved?.failures ?? []);
