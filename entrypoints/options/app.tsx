@@ -34,6 +34,11 @@ export function App() {
           <img src="/icon/32.png" alt="" width="28" height="28" /> {t('optionsTitle')}
         </h1>
         <p class="opt-lead">{t('optionsLead')}</p>
+        <p class="opt-lead">
+          <a href="/dossier.html" data-testid="open-dossier">
+            {t('optionsDossier')}
+          </a>
+        </p>
       </header>
       <main>
         <RepairNotice />

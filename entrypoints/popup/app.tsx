@@ -13,6 +13,7 @@ import { Answers } from './answers-view';
 import { useKnowledge } from './knowledge';
 import { MentionNav, useJump } from './mention-nav';
 import { initialSearch, openDocument, requestPageState, targetTab } from './page';
+import { PageActions } from './page-actions';
 
 type PageStatus =
   | { kind: 'loading' }
@@ -153,6 +154,7 @@ export function App() {
             <OnThisPage page={page} onOpen={openCard} onPageChanged={refresh} />
           </>
         )}
+        <PageActions tabId={tabId} />
         <footer class="gloss-footer">{t('popupFooter')}</footer>
       </div>
     </main>
