@@ -2,6 +2,7 @@
 // chooser (the file input itself is hidden, so the button is what keyboards and screen readers
 // meet), and a download.
 import { useRef } from 'preact/hooks';
+import { downloadText } from '@/components/download';
 
 interface JsonFileButtonProps {
   label: string;
@@ -39,14 +40,5 @@ export function JsonFileButton({ label, onFile, testId, inputTestId }: JsonFileB
 
 /** Saves `text` as a JSON file named `fileName` in the user's downloads. */
 export function downloadJson(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  // Attached while clicked: Firefox ignores a click on a link that is not in the document.
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own reference to the blob by now; the page's URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(text, fileName, 'application/json');
 }

@@ -154,7 +154,7 @@ export function App() {
             <OnThisPage page={page} onOpen={openCard} onPageChanged={refresh} />
           </>
         )}
-        <PageActions tabId={tabId} />
+        <PageActions tabId={tabId} state={page.kind === 'ready' ? page.state : null} />
         <footer class="gloss-footer">{t('popupFooter')}</footer>
       </div>
     </main>
