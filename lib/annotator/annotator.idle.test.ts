@@ -59,6 +59,7 @@ const paragraph = (i: number) => document.getElementById(`p${i}`) as HTMLElement
 const hasMark = (i: number) => paragraph(i).querySelector('mark.gloss-mark') !== null;
 
 let clock = 0;
+let tick = 5;
 beforeEach(() => {
   vi.stubGlobal('IntersectionObserver', StandInIntersectionObserver);
   StandInIntersectionObserver.latest = null;
@@ -72,7 +73,8 @@ beforeEach(() => {
   });
   // Each look at the clock is 5 ms later: a slice ends after a few runs.
   clock = 0;
-  vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+  tick = 5;
+  vi.spyOn(performance, 'now').mockImplementation(() => (clock += tick));
   tabVisibility = 'visible';
   vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => tabVisibility);
 });
@@ -104,6 +106,17 @@ describe('a page dear to render, left alone', () => {
     expect(gloss.hasUnwritten()).toBe(false);
     expect(near().targets.size).toBe(0);
     expect(gloss.mentions().get(CANADA)).toBe(PARAGRAPHS);
+    gloss.stop();
+  });
+
+  it('fills an idle period: with time to spare, the next sections are written in it too', async () => {
+    const gloss = await annotatedDearPage();
+    // The clock stands still: writing never uses up the idle period.
+    tick = 0;
+    await idlePeriod(gloss);
+    expect(written()).toBe(PARAGRAPHS);
+    expect(gloss.hasUnwritten()).toBe(false);
+    expect(idleRequests).toHaveLength(0);
     gloss.stop();
   });
 

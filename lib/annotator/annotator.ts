@@ -8,7 +8,7 @@ import { MARK_CLASS, UI_ATTRIBUTE } from './dom-contract';
 import { blockAround, isHtmlDocument } from './elements';
 import { IdleWriter } from './idle-writer';
 import { type Run, RunReader, withLineBreaks } from './runs';
-import { FRAME_WAIT_LIMIT_MS, renderingCost, Scheduler, VIEWPORT, yieldToPage } from './scheduler';
+import { FRAME_WAIT_LIMIT_MS, renderingCost, Scheduler, VIEWPORT, type Work, yieldToPage } from './scheduler';
 import { Shadows } from './shadows';
 import { Watcher } from './watcher';
 import { type MarkRange, MarkWriter } from './writer';
@@ -260,8 +260,20 @@ export class Annotator {
     let sliceStart = performance.now();
     let wrote = false;
     let deferred = false;
+    // A pass in idle time fills its idle period: while its first slice has time left, the next
+    // section is written in it too (on a page dear to render, every slice costs a long render).
+    let inIdlePeriod = scheduler.writesCapped;
+    const takeNext = (): Work | null => {
+      const next = scheduler.take();
+      if (next !== null || !inIdlePeriod) return next;
+      const section = this.deferral.nextForIdle();
+      if (!section) return null;
+      this.deferral.release(section);
+      return scheduler.take();
+    };
     /** Lets the page run; false when clear() began another generation meanwhile. */
     const endSlice = async (): Promise<boolean> => {
+      inIdlePeriod = false;
       if (wrote) this.onChange();
       const measured = await scheduler.yieldAfter(wrote, performance.now() - sliceStart);
       // Renders turned out cheap after all: what was left for later is written now (what was
@@ -271,7 +283,7 @@ export class Annotator {
       sliceStart = performance.now();
       return generation === scheduler.generation;
     };
-    for (let next = scheduler.take(); next !== null; next = scheduler.take()) {
+    for (let next = takeNext(); next !== null; next = takeNext()) {
       const runs = next === VIEWPORT ? this.reader.visible() : this.reader.read(next);
       for (const run of runs) {
         if (generation !== scheduler.generation) return;
@@ -306,8 +318,8 @@ export class Annotator {
 
   /**
    * Idle time came with runs left for later: the section nearest where the reader is gets
-   * written, in slices that fit in idle periods. When that pass ends, the next idle period is
-   * asked for.
+   * written, and the next ones while the idle period lasts, in slices that fit in it. When that
+   * pass ends, the next idle period is asked for.
    */
   private writeWhileIdle(sliceMs: number): void {
     // A pass under way asks for the next idle period when it ends.

@@ -118,6 +118,11 @@ export class Scheduler {
     this.writeCapMs = ms;
   }
 
+  /** Whether this pass writes in the page's idle time (see capWrites). */
+  get writesCapped(): boolean {
+    return this.writeCapMs !== null;
+  }
+
   /** Whether a slice that ran `elapsed` ms (and wrote, or only read) has had its time. */
   sliceOver(elapsed: number, wrote: boolean): boolean {
     if (elapsed <= this.options.sliceMs) return false;

@@ -1,7 +1,8 @@
 // A page where every render is a long task: the benchmark's flat article of a million words, on
 // which Chromium spends about 100 ms on style, layout and paint after any change at all. Gloss
 // writes what is within three screens of the viewport, counts every mention (popup, badge),
-// writes the rest as the reader comes near it, and writes the mention a jump lands on first.
+// writes the rest as the reader comes near it and, from where the reader is, in idle time, and
+// writes the mention a jump lands on first.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generatePage } from '../../bench/fixtures.mjs';
@@ -60,34 +61,30 @@ function renderCost(p: Page): Promise<number> {
 }
 
 describe('a page where every render is a long task', () => {
-  it('writes what is near the viewport, counts the rest and writes it as the reader comes near', async () => {
+  it('writes what is near the reader first, counts the rest and writes it in idle time from where the reader is', async () => {
     const p = await gloss.visit('/long.html', 20, VIEWPORT);
     const tab = await tabIdFor(gloss.extension, p.url());
     const counts = await found(tab);
     const all = sum(counts);
     expect(all).toBeGreaterThan(50_000);
-    // Only some screens' worth is in the page, all of it near the top: what the first slices wrote
-    // before two renders had shown the page dear (about as long as a render takes, so about as
-    // much text on a faster machine), and three screens beyond. The page is some 5,000 screens.
-    const height = await p.evaluate(() => document.documentElement.scrollHeight);
-    const atFirst = await written(p);
-    expect(atFirst).toBeGreaterThan(20);
-    expect(atFirst).toBeLessThan(all / 20);
-    expect(await written(p, { top: 0, bottom: height / 100 })).toBe(atFirst);
-    // Why: this is what any change costs this page, with or without Gloss.
+    // Why anything is left for later: this is what any change costs this page, with or without Gloss.
     expect(await renderCost(p), 'a render on this page should be a long task').toBeGreaterThan(40);
 
-    // The reader moves to the middle: what comes into view is highlighted there.
+    // The reader moves to the middle, some 2,500 screens down: what comes into view is highlighted
+    // there, long before idle writing could have come that far from the top.
+    const height = await p.evaluate(() => document.documentElement.scrollHeight);
     const middle = Math.round(height / 2);
     await p.evaluate((y) => window.scrollTo(0, y), middle);
     await expect
       .poll(() => written(p, { top: middle, bottom: middle + VIEWPORT.height }), { timeout: 10_000 })
       .toBeGreaterThan(3);
-    expect(await written(p, { top: middle - 7 * VIEWPORT.height, bottom: middle + 8 * VIEWPORT.height })).toBe(
-      (await written(p)) - atFirst,
-    );
-    // Still every mention counted, none twice.
+    // Left alone there, the page goes on being written in idle time, on down from the reader
+    // (beyond the three screens written as they came near).
+    const further = { top: middle + 8 * VIEWPORT.height, bottom: middle + 40 * VIEWPORT.height };
+    await expect.poll(() => written(p, further), { timeout: 30_000 }).toBeGreaterThan(0);
+    // Still every mention counted, none twice, and none written that was not found.
     expect(await found(tab)).toEqual(counts);
+    expect(await written(p)).toBeLessThanOrEqual(all);
   });
 
   it('a jump to a mention not written yet writes it, lands on it and counts it among all', async () => {
