@@ -52,7 +52,7 @@ const wantedSizes = option('sizes')?.split(',');
 export const PAGES = QUICK ? [QUICK_PAGE] : ALL_PAGES.filter((p) => !wantedSizes || wantedSizes.includes(p.label));
 export const RUNS = option('runs') ? Number(option('runs')) : null;
 /** The left-alone section: runs of the 1M page, and the cap of each in s after DOMContentLoaded (--cap=S). */
-export const LEFT_ALONE = { runs: RUNS ?? 3, capMs: (option('cap') ? Number(option('cap')) : 120) * 1000 };
+export const LEFT_ALONE = { runs: RUNS ?? 3, capMs: (option('cap') ? Number(option('cap')) : 180) * 1000 };
 export const FEED = QUICK
   ? { bursts: 6, perBurst: 10, intervalMs: 200, runs: 2, warmup: 0 }
   : { bursts: 20, perBurst: 10, intervalMs: 200, runs: 5, warmup: 1 };

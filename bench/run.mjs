@@ -16,7 +16,7 @@
 // the annotator against its baselines (bundled from source), "everywhere" the built extension's
 // cost on pages with nothing to mark and its first highlight (bench/everywhere.mjs), "left-alone"
 // how long the built extension takes to end the 1M page fully highlighted with nobody scrolling
-// (bench/left-alone.mjs; full bench only; --cap=S caps each of its runs, 120 s by default).
+// (bench/left-alone.mjs; full bench only; --cap=S caps each of its runs, 180 s by default).
 // GLOSS_EXTENSION_PATH picks the build, .output/chrome-mv3 by default.
 //
 // The parts: bench/options.mjs (the command line and the plan of runs), bench/fixtures.mjs (the
