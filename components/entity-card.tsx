@@ -62,11 +62,11 @@ export function EntityCard({ card: entity, mentions, onOpenEntity, onOpenDocumen
         <ul class="gloss-roles">
           {entity.roles.map((role) => (
             <li key={`${role.document.id}:${role.quote}`}>
-              <div class="gloss-role-head">
-                <p>{role.text}</p>
+              <p>{role.text}</p>
+              <RoleQuote quote={role.quote} document={role.document} focus={names} onOpenDocument={onOpenDocument}>
+                {' '}
                 <CopyRoleButton role={{ entityName: entity.name, ...role }} />
-              </div>
-              <RoleQuote quote={role.quote} document={role.document} focus={names} onOpenDocument={onOpenDocument} />
+              </RoleQuote>
             </li>
           ))}
         </ul>

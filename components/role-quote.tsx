@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t } from '@/lib/i18n';
 import type { CitedDocument } from '@/lib/knowledge/card-data';
 
@@ -20,9 +21,11 @@ interface RoleQuoteProps {
   focus?: readonly string[];
   /** Opens the document viewer at this quote; where absent, no link is shown. */
   onOpenDocument?: (document: CitedDocument, quote: string) => void;
+  /** More controls after the citation (a role's "Copy"). */
+  children?: ComponentChildren;
 }
 
-export function RoleQuote({ quote, document, focus = [], onOpenDocument }: RoleQuoteProps) {
+export function RoleQuote({ quote, document, focus = [], onOpenDocument, children }: RoleQuoteProps) {
   const shown = excerpt(quote, focus);
   const { publisher, date } = document;
   return (
@@ -47,6 +50,7 @@ export function RoleQuote({ quote, document, focus = [], onOpenDocument }: RoleQ
             </button>
           </>
         )}
+        {children}
       </figcaption>
     </figure>
   );
