@@ -22,6 +22,19 @@ const foundAfter = (earlier: string, text: string) => {
 
 type Table = [string, string[][]][];
 
+/**
+ * A page context that has named the alias's entity in full already: a title with a common surname
+ * ("Mr Price") and an organization's acronym ("FOC") count only after that, or with other support
+ * (see senses.test.ts).
+ */
+function pageNaming(alias: { kind: string; entityId: string; entityType: string }): Set<string> {
+  const context = new Set<string>();
+  const needsSupport = alias.kind === 'title' || (alias.kind === 'acronym' && alias.entityType !== 'country');
+  const fullName = matcherAliases().find((a) => a.entityId === alias.entityId && a.kind === 'name')?.text;
+  if (needsSupport) matcher.find(fullName ?? '', context);
+  return context;
+}
+
 describe('Matcher on the real pack', () => {
   it.each([
     ['The US said', [['US', 'country:us']]],
@@ -64,7 +77,7 @@ describe('Matcher on the real pack', () => {
     for (const alias of matcherAliases()) {
       if (alias.kind === 'demonym' || alias.kind === 'reference') continue;
       const text = `Yesterday ${alias.text} said.`;
-      const match = matcher.find(text).find((m) => m.start === 10);
+      const match = matcher.find(text, pageNaming(alias)).find((m) => m.start === 10);
       // A longer alias of another entity may contain this one (e.g. "Republic of Moldova"),
       // but then the match must be at least as long.
       if (!match || match.end - match.start < alias.text.length) misses.push(alias.text);
@@ -179,15 +192,12 @@ describe('rule 2: people', () => {
     ['Secretary Blinken spoke', [['Secretary Blinken', 'person:antony-blinken']]],
     ['Secretary Antony Blinken spoke', [['Secretary Antony Blinken', 'person:antony-blinken']]],
     ['Antony J. Blinken, Secretary of State', [['Antony J. Blinken', 'person:antony-blinken']]],
-    ['Ms Power said', [['Ms Power', 'person:samantha-power']]],
-    ['Ms. Power said', [['Ms. Power', 'person:samantha-power']]],
     ['Ambassador Power said', [['Ambassador Power', 'person:samantha-power']]],
     ['Administrator Samantha Power said', [['Administrator Samantha Power', 'person:samantha-power']]],
     ['Mr. Zhao said', [['Mr. Zhao', 'person:zhao-lijian']]],
     ['Spokesperson Zhao Lijian said', [['Spokesperson Zhao Lijian', 'person:zhao-lijian']]],
     ['Spokesperson Zhao said', [['Spokesperson Zhao', 'person:zhao-lijian']]],
     ['Spokesperson Price said', [['Spokesperson Price', 'person:ned-price']]],
-    ['Mr Painter said', [['Mr Painter', 'person:christopher-painter']]],
     ['Mr. Masson said', [['Mr. Masson', 'person:david-masson']]],
     [
       'President Biden and Mr Trump',
@@ -219,7 +229,7 @@ describe('rule 2: people', () => {
   const price = [['Price', 'person:ned-price']];
   it.each([
     ['Samantha Power spoke.', 'Power said no.', power],
-    ['Ms Power spoke.', 'Power said no.', power],
+    ['Ambassador Power spoke.', 'Power said no.', power],
     ['Samantha Power spoke.', 'Yesterday Power said no.', power],
     ['Samantha Power spoke.', 'On Friday Power said no.', power],
     ['Samantha Power spoke.', 'It began in December. Power said no.', power],
@@ -468,9 +478,11 @@ describe('rule 6: text forms', () => {
     ['People\u02BCs Republic of China', [['People\u02BCs Republic of China', 'country:cn']]],
     ['China\u02BCs plans', [['China', 'country:cn']]],
     [
-      'the G\u20117 and Royaume\u2010Uni',
+      // (the G20 in the line: an organization's acronym counts next to another of the documents' world)
+      'the G\u20117, the G20 and Royaume\u2010Uni',
       [
         ['G\u20117', 'org:g7'],
+        ['G20', 'org:g20'],
         ['Royaume\u2010Uni', 'country:gb'],
       ],
     ],
@@ -649,7 +661,7 @@ describe('Matcher properties', () => {
           const cut = cuts[at % cuts.length] as number;
           const name = [...chars.slice(0, cut), invisible, ...chars.slice(cut)].join('');
           const text = `Yesterday ${name} said.`;
-          const match = matcher.find(text).find((m) => m.start === 10);
+          const match = matcher.find(text, pageNaming(alias)).find((m) => m.start === 10);
           expect(match && [match.text.length >= name.length, text.slice(match.start, match.end)]).toEqual([
             true,
             match?.text,

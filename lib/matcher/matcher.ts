@@ -21,7 +21,17 @@
 //   dropped ("للصين" = ل + الصين): that spelling matches too, highlighting "لصين". Vowel marks and
 //   tatweel inside a name, and alif with or without hamza, are allowed.
 import type { AliasKind, EntityType } from '../knowledge/schema';
-import { isShouted, referenceFits, SURFACE_RULES, type SurfaceRule, WINDOW, WORDLIKE_ACRONYMS } from './rules';
+import {
+  type AliasTarget,
+  addTarget,
+  type Entry,
+  finishEntries,
+  judge,
+  newEntry,
+  noteFound,
+  supported,
+  type Weak,
+} from './senses';
 
 export interface MatcherAlias {
   text: string;
@@ -45,7 +55,8 @@ export interface Match {
 
 /**
  * Entities already named on the page. A `reference` alias (a bare surname that is also a
- * common word, "the Coalition") only counts once its entity has been named in full.
+ * common word, "the Coalition") only counts once its entity has been named in full. The matcher
+ * keeps more of what the page said alongside it (page-evidence.ts): one context per page.
  */
 export type MentionContext = Set<string>;
 
@@ -59,20 +70,6 @@ export interface TextMatcher {
   prepare(text: string): boolean | Promise<void>;
   find(text: string, context?: MentionContext): Match[];
   readonly compiledPatterns: string[];
-}
-
-interface AliasTarget {
-  entityId: string;
-  entityType: EntityType;
-  kind: AliasKind;
-}
-
-/** What a matched surface can name, found by its key (see matchKey). */
-interface Entry {
-  targets: AliasTarget[];
-  rule: SurfaceRule | undefined;
-  /** An acronym that is also a two-letter word ("US"): not counted in ALL-CAPS text. */
-  wordlike: boolean;
 }
 
 // Scripts written without spaces between words: their names cannot use word boundaries.
@@ -370,20 +367,14 @@ export class Matcher implements TextMatcher {
     for (const alias of aliases) {
       if (alias.kind === 'demonym' && !options.demonyms) continue;
       const key = matchKey(alias.text);
-      const entry = this.entries.get(key) ?? {
-        targets: [],
-        rule: SURFACE_RULES.get(key),
-        wordlike: false,
-      };
-      if (!entry.targets.some((t) => t.entityId === alias.entityId)) {
-        entry.targets.push({ entityId: alias.entityId, entityType: alias.entityType, kind: alias.kind });
-      }
-      if (alias.kind === 'acronym' && WORDLIKE_ACRONYMS.has(key)) entry.wordlike = true;
+      const entry = this.entries.get(key) ?? newEntry(key);
+      addTarget(entry, alias);
       this.entries.set(key, entry);
       units.get(groupOf(key))?.push(aliasUnits(alias.text));
       count++;
     }
     this.aliasCount = count;
+    finishEntries(this.entries.values(), aliases);
     for (const [group, aliasUnitsOfGroup] of units) {
       if (aliasUnitsOfGroup.length > 0) this.tries.set(group, buildTrie(aliasUnitsOfGroup));
     }
@@ -472,6 +463,8 @@ export class Matcher implements TextMatcher {
     const read = readable(text);
     const patterns = this.neededKeys(read.text).map((needed) => this.compiled(...needed));
     const matches: Match[] = [];
+    /** Weak mentions, kept at the end only if another mention is found in their line. */
+    const weak: { match: Match; weak: Weak; target: AliasTarget }[] = [];
     // The next hit of each pattern at or after the cursor; the leftmost one is taken, as one
     // pattern of all the groups would (a span to skip is found by every pattern alike).
     const next = patterns.map((pattern) => this.run(pattern, read.text, 0));
@@ -481,25 +474,33 @@ export class Matcher implements TextMatcher {
         const found = next[i];
         if (found && (first < 0 || found.index < (next[first] as RegExpExecArray).index)) first = i;
       }
-      if (first < 0) return matches;
+      if (first < 0) return weak.length > 0 ? withSupported(matches, weak, context) : matches;
       const found = next[first] as RegExpExecArray;
       const surface = found[0];
       const start = found.index;
       let end = start + surface.length;
       // found[1]: a URL, e-mail address, domain, hashtag or handle, skipped whole.
       if (found[1] === undefined) {
-        const target = this.resolve(read.text, start, end, surface, context);
-        if (target) {
+        const entry = this.lookup(surface);
+        const verdict = entry && judge(entry, read.text, start, end, context);
+        if (verdict) {
+          const { target } = verdict;
           const from = read.start(start);
           const to = read.end(end);
-          matches.push({
+          const match = {
             start: from,
             end: to,
             entityId: target.entityId,
             entityType: target.entityType,
             text: text.slice(from, to),
-          });
-          context.add(target.entityId);
+          };
+          if (verdict.weak) {
+            const [from, to] = verdict.weak.line;
+            weak.push({ match, target, weak: { ...verdict.weak, line: [read.start(from), read.end(to)] } });
+          } else {
+            matches.push(match);
+            noteFound(context, target);
+          }
         } else {
           // Not a mention here: a shorter alias may still start inside it.
           end = start + ((surface.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
@@ -517,27 +518,16 @@ export class Matcher implements TextMatcher {
     // "لصين" from "للصين": the article's lam after the preposition ل.
     return this.entries.get(key) ?? (key.startsWith('ل') ? this.entries.get(`ا${key}`) : undefined);
   }
+}
 
-  private resolve(
-    text: string,
-    start: number,
-    end: number,
-    surface: string,
-    context: MentionContext,
-  ): AliasTarget | undefined {
-    const entry = this.lookup(surface);
-    if (!entry) return undefined;
-    if (entry.rule?.reject(text.slice(Math.max(0, start - WINDOW), start), text.slice(end, end + WINDOW), surface)) {
-      return undefined;
-    }
-    const shouted = entry.wordlike && isShouted(text, start, end);
-    const usable = entry.targets.filter((t) => {
-      if (t.kind === 'reference') return context.has(t.entityId) && referenceFits(text, start, end);
-      if (t.kind === 'acronym') return !shouted;
-      return true;
-    });
-    if (usable.length <= 1) return usable[0];
-    // An ambiguous alias goes to the entity the page has already named, else the first listed.
-    return usable.find((t) => context.has(t.entityId)) ?? usable[0];
-  }
+/** The matches with the weak ones their lines support (senses.ts), in order. */
+function withSupported(
+  matches: Match[],
+  weak: { match: Match; weak: Weak; target: AliasTarget }[],
+  context: MentionContext,
+): Match[] {
+  const kept = new Set(supported(matches, weak));
+  if (kept.size === 0) return matches;
+  for (const { match, target } of weak) if (kept.has(match)) noteFound(context, target);
+  return [...matches, ...kept].sort((a, b) => a.start - b.start);
 }

@@ -12,6 +12,13 @@ export const WINDOW = 60;
  */
 export interface SurfaceRule {
   reject(before: string, after: string, surface: string): boolean;
+  /**
+   * Of the rejections, those clear enough to settle the name's sense for the rest of the page
+   * (one sense per page, see senses.ts): "Atlanta, Georgia" does, "George Washington" does not.
+   */
+  otherSense?(before: string, after: string): boolean;
+  /** Cues for the pack's sense ("Tbilisi, Georgia"), which win over the rest and settle it too. */
+  ourSense?(before: string, after: string): boolean;
 }
 
 /** True when the surface is written without any accent ("Suede" for "Suède"). */
@@ -20,14 +27,16 @@ const unaccented = (surface: string) => !/\p{M}/u.test(surface.normalize('NFD'))
 // Georgia is the country unless the words around it point at the US state. A clue for the
 // country (Tbilisi, the Caucasus...) anywhere in the window wins over the state's clues.
 const GEORGIA_COUNTRY = /\b(?:Tbilisi|Caucasus|Abkhazia|South Ossetia|Georgian Dream|Black Sea)\b/;
-const GEORGIA_STATE_NEAR = /\bAtlanta\b/;
+// Words that only the state brings along: its capital and cities, its abbreviation, its teams.
+const GEORGIA_STATE_NEAR = /\b(?:Atlanta|Savannah|Macon|Ga\.|Bulldogs|Peach State)(?!\p{L})/u;
 // "the state of Georgia", "the U.S. state of Georgia", "University of Georgia", "Savannah, Georgia"
 // (a US city and a comma).
 const GEORGIA_STATE_BEFORE =
   /(?:\b(?:[Ss]tate|[Uu]niversity|[Gg]overnor|[Ss]enators?) of|\b(?:U\.S\.|US|American) state(?: of)?|\b(?:Atlanta|Savannah|Augusta|Macon|Athens|Columbus|Marietta|Alpharetta|Decatur|Valdosta|Albany|Roswell|Dalton|Kennesaw|Brunswick),)[\s\u00A0]+$/;
-// "Georgia, USA", "Georgia governor", "Georgia's governor", "Georgia Tech", "the Georgia Senate runoff".
+// "Georgia, USA", "Georgia governor", "Georgia's governor", "Georgia Tech", "the Georgia Senate runoff",
+// "Georgia-Pacific" (a paper company of Atlanta).
 const GEORGIA_STATE_AFTER =
-  /^(?:[\s\u00A0]*,[\s\u00A0]*(?:USA|U\.S\.A?\.?|US|United States)(?!\p{L})|(?:['’]s)?[\s\u00A0]+(?:[Gg]overnor|Gov\.|Bulldogs|Tech|Southern|State University|Senate|House of Representatives|General Assembly|[Ll]egislature|Republicans?|Democrats?|GOP|Secretary of State|runoffs?|primary|primaries|Peach|Power|Aquarium|Dome|O['’]Keeffe|Institute of Technology|Supreme Court|count(?:y|ies))(?!\p{L}))/u;
+  /^(?:[\s\u00A0]*,[\s\u00A0]*(?:USA|U\.S\.A?\.?|US|United States)(?!\p{L})|[-\u2010\u2011]Pacific(?!\p{L})|(?:['’]s)?[\s\u00A0]+(?:[Gg]overnor|Gov\.|Bulldogs|Tech|Southern|State University|Senate|House of Representatives|General Assembly|[Ll]egislature|Republicans?|Democrats?|GOP|Secretary of State|runoffs?|primary|primaries|Peach|Power|Aquarium|Dome|O['’]Keeffe|Institute of Technology|Supreme Court|count(?:y|ies))(?!\p{L}))/u;
 
 // "Latin America", "South American", "Pan-American", "Voice of America", "Bank of America":
 // a continent, a broadcaster or a bank, not the United States.
@@ -42,29 +51,54 @@ const WASHINGTON_BEFORE =
 const WASHINGTON_AFTER =
   /^[\s\u00A0]+(?:Post|Times|Examiner|Free Beacon|[Ss]tate|Redskins|Commanders|Nationals|Capitals|Wizards|Mystics|Huskies|Irving|Monument|Square|Heights|Dulles|County|University)\b/;
 
+const WASHINGTON_STATE_BEFORE =
+  /(?:\b[Ss]tate of|\b(?:Seattle|Spokane|Tacoma|Redmond|Bellevue|Olympia|Vancouver|Everett|Yakima),)[\s\u00A0]+$/;
+const WASHINGTON_STATE_AFTER = /^[\s\u00A0]+[Ss]tate\b/;
+const WASHINGTON_PERSON_BEFORE = /\b(?:George|Denzel|Booker T\.|Martha|Kerry)[\s\u00A0]+$/;
+
+const US_ROUTE = /^[\s\u00A0]+\d{1,3}(?![\d.,%-])(?![\s\u00A0]*(?:percent|per cent|billion|million|years?|times)\b)/;
+
+/** The words around "Georgia" point at the US state. */
+function georgiaTheState(before: string, after: string): boolean {
+  return (
+    GEORGIA_STATE_NEAR.test(before) ||
+    GEORGIA_STATE_NEAR.test(after) ||
+    GEORGIA_STATE_BEFORE.test(before) ||
+    GEORGIA_STATE_AFTER.test(after)
+  );
+}
+
 export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, SurfaceRule>([
   [
     'Georgia',
     {
-      reject(before, after) {
-        if (GEORGIA_COUNTRY.test(before) || GEORGIA_COUNTRY.test(after)) return false;
-        return (
-          GEORGIA_STATE_NEAR.test(before) ||
-          GEORGIA_STATE_NEAR.test(after) ||
-          GEORGIA_STATE_BEFORE.test(before) ||
-          GEORGIA_STATE_AFTER.test(after)
-        );
-      },
+      reject: georgiaTheState,
+      otherSense: georgiaTheState,
+      ourSense: (before, after) => GEORGIA_COUNTRY.test(before) || GEORGIA_COUNTRY.test(after),
     },
   ],
   ['America', { reject: (before, after) => AMERICA_BEFORE.test(before) || AMERICA_AFTER.test(after) }],
   ['American', { reject: (before) => AMERICA_BEFORE.test(before) }],
-  ['Washington', { reject: (before, after) => WASHINGTON_BEFORE.test(before) || WASHINGTON_AFTER.test(after) }],
+  // "U.S. 52", "US 1": a federal highway.
+  ['U.S.', { reject: (_before, after) => US_ROUTE.test(after) }],
+  ['US', { reject: (_before, after) => US_ROUTE.test(after) }],
+  [
+    'Washington',
+    {
+      reject: (before, after) => WASHINGTON_BEFORE.test(before) || WASHINGTON_AFTER.test(after),
+      // The state ("Seattle, Washington", "Washington state") or a person ("Denzel Washington"): the
+      // page's bare uses follow. A place named after the person is no evidence ("George Washington
+      // University").
+      otherSense: (before, after) =>
+        WASHINGTON_STATE_BEFORE.test(before) ||
+        WASHINGTON_STATE_AFTER.test(after) ||
+        (WASHINGTON_PERSON_BEFORE.test(before) && !WASHINGTON_AFTER.test(after)),
+    },
+  ],
   // Accents may be dropped ("Etats-Unis"), except where that spells another word or a name:
   // "Suede" (leather, a band) is not Suède, "Georgie" (a first name) is not Géorgie.
   ['Suede', { reject: (_before, _after, surface) => unaccented(surface) }],
   ['Georgie', { reject: (_before, _after, surface) => unaccented(surface) }],
-  ['Moscow', { reject: (_before, after) => /^[\s\u00A0]*,[\s\u00A0]*Idaho\b/.test(after) }],
   // The river and its delta, mostly in Nigeria.
   [
     'Niger',

@@ -1,0 +1,47 @@
+// Names that are also ordinary words, as data for the rules that weigh them. Pure.
+
+/**
+ * Frequent surnames in English-language text, and surnames that are English words. "Mr Price" or
+ * "Ms Power" on a page that never names Ned Price or Samantha Power is someone else (or a shop):
+ * a title with one of these counts only with support from the page (see titles.ts). Rare
+ * surnames ("Mr. Zhao", "Mr Blinken") need none.
+ */
+export const COMMON_SURNAMES: ReadonlySet<string> = new Set(
+  `Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Thomas Taylor Moore Jackson Martin Lee
+  Thompson White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Hill Green Adams Nelson Baker
+  Hall Campbell Mitchell Carter Roberts Phillips Evans Turner Parker Collins Edwards Stewart Morris Murphy Cook
+  Rogers Morgan Cooper Peterson Reed Bailey Bell Kelly Howard Ward Cox Richardson Wood Watson Brooks Bennett
+  Gray Grey James Hughes Price Sanders Myers Long Ross Foster Powell Jenkins Perry Russell Sullivan Fisher
+  Butler Barnes Henderson Coleman Simmons Patterson Jordan Reynolds Hamilton Graham Wallace Gibson Ellis
+  Marshall Owens Harrison Fernandez Woods Washington Kennedy Wells Hunt Black Stone Rose Hunter Palmer Mills
+  Grant Knight Ford Lane Day Rice Fox Wolf Love Hope Joy Banks Fields Field Church Chase Bishop Pope Noble
+  Major Page Gold Silver Strong Little Short Bird Lamb Frost Snow Rich Hardy Sharp Power Powers Painter
+  Mason Carpenter Fletcher Weaver Cooke Porter Hart Burns Cole Webb Dean Holmes Riley Dunn Armstrong Wolfe
+  Freeman Solomon Abraham Moses Isaac David Daniel Joseph Samuel Paul Mark Luke Peter Andrew Matthew`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Country names that are also English nouns: china (porcelain), turkey (the bird), japan (lacquer),
+ * guinea (the pig, the fowl), chile (the pepper), chad (paper), panama (the hat), jersey. In a line
+ * written in Title Case ("Bone China Plates", "Turkey Dinner Recipes") their capital letter says
+ * nothing, so they need support there (see title-case.ts).
+ */
+export const COMMON_NOUN_NAMES: ReadonlySet<string> = new Set(
+  'China Turkey Japan Guinea Chile Chad Panama Jersey'.split(' '),
+);
+
+/** Honorifics that make a title of a surname ("Mr Price"), as opposed to an office ("Spokesperson Price"). */
+export const HONORIFICS: ReadonlySet<string> = new Set(
+  'Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Dr Dr. Sir Dame Madam Mister'.split(' '),
+);
+
+/**
+ * People's one-word names that are also English words ("Trump": a trump card, to trump): like a
+ * bare surname, only where the words around read it as a name (rules.ts, referenceFits).
+ */
+export const WORDLIKE_NAMES: ReadonlySet<string> = new Set('Trump Love Power Price Painter Rice Bush Hope'.split(' '));
+
+/** Acronyms of organizations that every reader knows: they count on any page. */
+export const WELL_KNOWN_ACRONYMS: ReadonlySet<string> = new Set(['UN', 'U.N.', 'EU']);

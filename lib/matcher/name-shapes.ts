@@ -1,0 +1,96 @@
+// The shape of the words around a place's name when it is part of another name: a person's
+// ("Brian France", "Kenya Barris", "Mrs. Washington"), a product's or a company's ("Canada Dry",
+// "Japan Display", "Moscow Mule"), a plant's or an animal's ("Norway spruce", "Canada geese").
+// Running text capitalises names, so two capitalised words in a row are one name. Pure.
+import { HONORIFICS } from './common-words';
+
+/**
+ * Capitalised words after a country's name that leave it the country: its offices and
+ * institutions ("China President Xi", "United States Congress"), days and months.
+ */
+const COUNTRY_FOLLOWERS = new Set(
+  `President Prime Premier Chancellor Foreign Minister Ministry Secretary Ambassador Embassy Consulate Mission
+  Delegation Vice Deputy Government Parliament Congress Senate Army Navy Marines Coast Guard Police Customs
+  Supreme Constitutional Central National State Federal Republic Kingdom Monday Tuesday Wednesday Thursday
+  Friday Saturday Sunday January February March April May June July August September October November December
+  And Or Vs On In At To For With From As By`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Capitalised words before a country's name that leave it the country ("Mainland China", "Southern France"). */
+const COUNTRY_LEADERS = new Set(
+  `Mainland Communist Imperial Soviet Modern Ancient Medieval Rural Coastal Northern Southern Eastern Western
+  Central North South East West Upper Lower Greater Metropolitan Continental Democratic Free Occupied Postwar
+  Prewar Republican Red Neutral Independent Visit Made Welcome Across Inside Outside Beyond Team The A An This
+  That These Those Our Their His Her Its Both All Every Either Neither Over Around About Against Into Through
+  Toward Towards Near Beat Beats Face Faces Says Said Warns Tells Urges Calls Joins Leaves Hits`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Lowercase nouns that, after a country's name, make the pair a thing named after it: species,
+ * plants, food and drink.
+ */
+const THING_NOUNS = new Set(
+  `geese goose parrot parrots nut nuts ink mule mules spruce spruces poppy poppies lily lilies pine pines peach
+  peaches ale pale dry pepper peppers rose roses maple oak elm fir ivy daisy moss grass hen hens fowl pig pigs
+  terrier terriers setter setters spaniel spaniels pony ponies cat cats wolfhound wolfhounds crab crabs lobster
+  salmon bacon ham sausage stew tea plate plates`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Place names that are also given names: after a rejection for a following surname ("Georgia
+ * Whitaker"), the page's bare uses are the person too (one sense per page).
+ */
+export const GIVEN_NAMES: ReadonlySet<string> = new Set(
+  'Georgia India Israel Kenya Jordan Chad Jamaica Ireland Brittany Paris Sydney Chelsea Florence Victoria Eritrea'.split(
+    ' ',
+  ),
+);
+
+// Words on the same line only: a heading's last word and the next line's first are not one name.
+const NEXT_CAPITALISED = /^[^\S\n\r]+(\p{Lu}[\p{L}\p{M}'’]*)/u;
+const NEXT_LOWER = /^[^\S\n\r]+(\p{Ll}+)/u;
+/** The word before, right before a space; a possessive ("Putin's Russia") is not a given name. */
+// A nickname in quotes counts too: Margaret "Peg" Ireland.
+const PREVIOUS = /(?:^|[^\p{L}\p{M}.'’])(\p{Lu}[\p{L}\p{M}]*\.?)["”’]?[^\S\n\r]+$/u;
+
+/** The capitalised word right before a name, and where it starts in `before`. */
+export function capitalisedBefore(before: string): { word: string; at: number } | null {
+  const found = PREVIOUS.exec(before);
+  if (!found) return null;
+  const word = found[1] as string;
+  return { word, at: found.index + found[0].indexOf(word) };
+}
+
+export type NameShape = 'surname' | 'followed' | 'thing' | null;
+
+/**
+ * How the words around a country's name make it part of another name: 'surname' when a given name
+ * or an honorific comes before ("Brian France", "Mrs. Ireland"), 'followed' when a capitalised word
+ * other than an office or a day follows ("Kenya Barris", "Japan Display"), 'thing' when a noun of
+ * a species or a food follows ("Canada geese"). `sentenceStart` tells whether the word before
+ * starts a sentence (its capital says nothing then).
+ */
+export function nameShape(before: string, after: string, previousStartsSentence: boolean): NameShape {
+  const previous = capitalisedBefore(before)?.word;
+  if (previous && HONORIFICS.has(previous)) return 'surname';
+  if (
+    previous &&
+    !previousStartsSentence &&
+    !COUNTRY_LEADERS.has(previous) &&
+    !COUNTRY_FOLLOWERS.has(previous) &&
+    !previous.endsWith('.')
+  ) {
+    return 'surname';
+  }
+  const next = NEXT_CAPITALISED.exec(after)?.[1];
+  if (next && !COUNTRY_FOLLOWERS.has(next)) return 'followed';
+  const noun = NEXT_LOWER.exec(after)?.[1];
+  if (noun && THING_NOUNS.has(noun)) return 'thing';
+  return null;
+}

@@ -1,0 +1,212 @@
+// The rules for pages about something else, each as a table on the real pack: what one text
+// finds, or what a text finds after others were read on the same page.
+import { describe, expect, it } from 'vitest';
+import { matcherAliases } from '../knowledge/pack';
+import { beginsLongerName } from './longer-names';
+import { Matcher } from './matcher';
+import { townOfRegion } from './place-names';
+import { isTitleCaseLine } from './title-case';
+
+const matcher = new Matcher(matcherAliases());
+
+/** [text, entity] of what the last text finds, after the others were read on the same page. */
+function onPage(...texts: string[]): string[][] {
+  const context = new Set<string>();
+  let found: string[][] = [];
+  for (const text of texts) found = matcher.find(text, context).map((m) => [m.text, m.entityId]);
+  return found;
+}
+
+describe('town, state: a country name followed by a comma and a region is a town', () => {
+  it.each([
+    'Peru, Indiana',
+    'Poland, Ohio',
+    'Norway, Maine',
+    'China, Maine',
+    'Moscow, Idaho',
+    'Moscow, ID 83843',
+    'Peru, Ill., where',
+    'Poland, N.Y.',
+    'Denmark, Wis.',
+    'Jamaica, Queens',
+    'Peru, TX.',
+    'Norway, Ontario',
+    'Jamaica, Staten Island',
+    'Peru, Nova Scotia',
+    'Poland, Kent',
+  ])('finds no country in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Peru, India and Brazil signed', ['Peru', 'India', 'Brazil']],
+    ['Ukraine, Georgia and Moldova', ['Ukraine', 'Georgia', 'Moldova']],
+    ['Norway, Sweden', ['Norway', 'Sweden']],
+    // A postal code is an English word in capitals: only before punctuation, a dash or a ZIP code.
+    ['Peru, OR the region around it', ['Peru']],
+    ['Moscow, Washington and Beijing', ['Moscow', 'Washington', 'Beijing']],
+  ])('keeps the countries of %j', (text, names) => {
+    expect(onPage(text).map(([name]) => name)).toEqual(names);
+  });
+
+  it('says a region follows only where one does', () => {
+    expect(townOfRegion(', Ohio, a town')).toBe(true);
+    expect(townOfRegion(', Ohioans said')).toBe(false);
+    expect(townOfRegion(' Ohio')).toBe(false);
+    expect(townOfRegion(', New York City')).toBe(true);
+  });
+});
+
+describe('a name that begins a longer name of something else', () => {
+  it.each([
+    'Jamaica Plain',
+    'the Niger Delta',
+    'dinner at China Garden',
+    'the China Garden Restaurant',
+    'Kenya Airways',
+    'the Japan Times reported',
+    'China Daily said',
+    'Moscow Times',
+    'the Niger-Delta',
+    'Poland Street',
+    'India Kitchen',
+    'Peru FC won',
+    'China Power shares rose',
+    'Georgia-Pacific',
+  ])('finds no country in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
+  });
+
+  it.each([
+    // The pack's own longer names win.
+    ['the Great Firewall of China', [['Great Firewall of China', 'initiative:great-firewall']]],
+    ["China's Foreign Ministry said", [["China's Foreign Ministry", 'org:china-mfa']]],
+    // A lowercase word, a hyphenated adjective, a comma: the country.
+    ['China garden furniture', [['China', 'country:cn']]],
+    ['China-based firms', [['China', 'country:cn']]],
+    ['Japan, Power and the others', [['Japan', 'country:jp']]],
+    [
+      'US-China talks',
+      [
+        ['US', 'country:us'],
+        ['China', 'country:cn'],
+      ],
+    ],
+  ])('keeps %j', (text, expected) => {
+    expect(onPage(text)).toEqual(expected);
+  });
+
+  it('reads only a capitalised head right after a space or a hyphen', () => {
+    expect(beginsLongerName(' Garden')).toBe(true);
+    expect(beginsLongerName('-Delta')).toBe(true);
+    expect(beginsLongerName(' garden')).toBe(false);
+    expect(beginsLongerName(', Garden')).toBe(false);
+    expect(beginsLongerName(' Gardening')).toBe(false);
+  });
+});
+
+describe('one sense per page', () => {
+  it.each([
+    [['Flights from Atlanta, Georgia, resumed.'], 'Georgia lawmakers met on Monday.'],
+    [['The state of Georgia sued.'], 'Georgia said it would appeal.'],
+    [['Georgia-Pacific cut jobs.'], 'Georgia mills are closing.'],
+    [['Seattle, Washington is wet.'], 'Washington approved the budget.'],
+    [['Visit Poland, Ohio this summer.'], 'Poland has a new mayor.'],
+    // A person's name: on a page about Denzel or George Washington, "Washington" is the man.
+    [['Denzel Washington stars.'], 'Washington said no.'],
+    [['George Washington slept here.'], 'Washington said no.'],
+    [['Her name is Georgia Whitaker.'], 'Georgia said no.'],
+    [['Former chairman Brian France spoke.'], 'France said no.'],
+  ])('after %j, finds nothing in %j', (earlier, text) => {
+    expect(onPage(...earlier, text)).toEqual([]);
+    // The same text on a page that said nothing before names the country.
+    expect(onPage(text)).not.toEqual([]);
+  });
+
+  it.each([
+    // Cues for the country in the text itself win over the page's leaning.
+    [['Atlanta, Georgia is hot.'], 'Georgia, in the Caucasus, signed.', [['Georgia', 'country:ge']]],
+    // Clear evidence for the pack's sense as strong as the other's: the pack's sense stands.
+    [['Savannah, Georgia.', 'Tbilisi, Georgia.'], 'Georgia said no.', [['Georgia', 'country:ge']]],
+    // A place named after a person is no evidence about the name.
+    [['She studied at George Washington University.'], 'Washington said no.', [['Washington', 'country:us']]],
+    // The country's capital near a bare use says which sense it has, whatever the page leant to.
+    [
+      ['Visit China, Maine.'],
+      "Beijing: China's central bank held rates.",
+      [
+        ['Beijing', 'country:cn'],
+        ['China', 'country:cn'],
+      ],
+    ],
+    // Without any evidence, the pack's sense.
+    [[], 'Georgia signed the Declaration.', [['Georgia', 'country:ge']]],
+  ])('after %j, finds in %j', (earlier, text, expected) => {
+    expect(onPage(...earlier, text)).toEqual(expected);
+  });
+});
+
+describe('a title with a common surname', () => {
+  it.each(['Mr Price said', 'Ms Power said', 'Ms. Power said', 'Mr Painter said', 'Mr. Solomon said'])(
+    'finds nothing in %j on a page that never named the person or the documents',
+    (text) => {
+      expect(onPage(text)).toEqual([]);
+      expect(onPage('Brazil and India did not sign.', text)).toEqual([]);
+      expect(onPage('The State Department said so.', text)).toEqual([]);
+    },
+  );
+
+  it.each([
+    [['Ned Price spoke.'], 'Mr Price said', [['Mr Price', 'person:ned-price']]],
+    [['Samantha Power spoke.'], 'Ms Power said', [['Ms Power', 'person:samantha-power']]],
+    [['Antony Blinken and the Freedom Online Coalition met.'], 'Mr Price said', [['Mr Price', 'person:ned-price']]],
+    // Rare surnames, and titles that are offices, need no support.
+    [[], 'Mr. Zhao said', [['Mr. Zhao', 'person:zhao-lijian']]],
+    [[], 'Mr Blinken said', [['Mr Blinken', 'person:antony-blinken']]],
+    [[], 'Spokesperson Price said', [['Spokesperson Price', 'person:ned-price']]],
+    [[], 'Ambassador Power said', [['Ambassador Power', 'person:samantha-power']]],
+  ])('after %j, finds in %j', (earlier, text, expected) => {
+    expect(onPage(...earlier, text)).toEqual(expected);
+  });
+
+  it('does not let an unsupported title make the bare surname count', () => {
+    expect(onPage('Mr Price said so.', 'Price added more.')).toEqual([]);
+  });
+});
+
+describe('a name that is also a noun, in a Title Case line', () => {
+  it.each(['Bone China Plates', 'Fine China Dinnerware Set', 'Japan Lacquer Boxes', 'Vintage Bone China'])(
+    'finds nothing in %j',
+    (text) => {
+      expect(onPage(text)).toEqual([]);
+      // Having named the country elsewhere is not support: a shop says "Made in China" too.
+      expect(onPage('Made in China.', text)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['China Tightens Rules On Data', ['China']],
+    ["China's New Data Rules", ['China']],
+    ['Made In China', ['China']],
+    ['Japan And Brazil Sign Pact', ['Japan', 'Brazil']],
+    ['Talks In Japan And China', ['Japan', 'China']],
+    ['China signed the declaration.', ['China']],
+    ['China', ['China']],
+  ])('finds the country in %j', (text, names) => {
+    expect(onPage(text).map(([name]) => name)).toEqual(names);
+  });
+
+  it('lets a page about the documents support it', () => {
+    expect(onPage('Antony Blinken and the Freedom Online Coalition met.', 'Tensions Over China').length).toBe(1);
+    expect(onPage('Tensions Over China')).toEqual([]);
+  });
+
+  it('tells a Title Case line from a sentence', () => {
+    const at = (text: string) => isTitleCaseLine(text, text.indexOf('China'), text.indexOf('China') + 5);
+    expect(at('Bone China Plates')).toBe(true);
+    expect(at('Plates of China and More')).toBe(true);
+    expect(at('We sell bone China plates.')).toBe(false);
+    expect(at('China')).toBe(false);
+    expect(at('Sale. Bone China Plates | Cups')).toBe(true);
+  });
+});

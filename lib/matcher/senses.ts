@@ -1,0 +1,271 @@
+// Decides whether a candidate mention names its entity: from the words around it (rules.ts, the
+// place rules) and from what the page said before (page-evidence.ts, one sense per page). The
+// matcher finds candidates; this says yes, no, or "only if the line names something else too".
+// Pure.
+import type { AliasKind, EntityType } from '../knowledge/schema';
+import { COMMON_NOUN_NAMES, COMMON_SURNAMES, HONORIFICS, WELL_KNOWN_ACRONYMS, WORDLIKE_NAMES } from './common-words';
+import { beginsLongerName } from './longer-names';
+import type { MentionContext } from './matcher';
+import { capitalisedBefore, GIVEN_NAMES, nameShape } from './name-shapes';
+import { evidenceOf } from './page-evidence';
+import { townOfRegion } from './place-names';
+import {
+  isSentenceStart,
+  isShouted,
+  referenceFits,
+  SURFACE_RULES,
+  type SurfaceRule,
+  WINDOW,
+  WORDLIKE_ACRONYMS,
+} from './rules';
+import { headlineVerbAfter, isTitleCaseLine, lineAround, readsAsCountry } from './title-case';
+
+export interface AliasTarget {
+  entityId: string;
+  entityType: EntityType;
+  kind: AliasKind;
+  /** A title made of an honorific and a common surname ("Mr Price"): counts only with support. */
+  commonTitle: boolean;
+  /** A full name ("Ned Price", "Spokesperson Ned Price"): lets titles and surnames count after it. */
+  full: boolean;
+  /**
+   * An acronym of an organization or initiative that has a longer name ("FOC", not "ZTE", whose
+   * name it is): it needs support on pages about something else. Set by markShortForms.
+   */
+  shortForm: boolean;
+}
+
+/** What a matched surface can name, found by its key. */
+export interface Entry {
+  key: string;
+  targets: AliasTarget[];
+  rule: SurfaceRule | undefined;
+  /** An acronym that is also a two-letter word ("US"): not counted in ALL-CAPS text. */
+  wordlike: boolean;
+  /** A country's or capital's name in words: the place rules apply ("Lebanon, Ohio", "China Garden"). */
+  place: boolean;
+  /** A country's name that is also a common noun ("China", "Turkey"): weak in Title Case lines. */
+  commonNoun: boolean;
+  /**
+   * Other names of the same country (its capital, its people) whose presence nearby says the
+   * pack's sense: "Beijing: China's central bank". Set by finishEntries.
+   */
+  cues: readonly string[];
+}
+
+/** Kinds of alias that spell a place's name in words (not an acronym, a demonym or a reference). */
+const PLACE_KINDS: ReadonlySet<AliasKind> = new Set(['name', 'short', 'capital', 'translation']);
+
+export function newEntry(key: string): Entry {
+  return {
+    key,
+    targets: [],
+    rule: SURFACE_RULES.get(key),
+    wordlike: false,
+    place: false,
+    commonNoun: COMMON_NOUN_NAMES.has(key),
+    cues: [],
+  };
+}
+
+/** Adds what one alias can name to its surface's entry. */
+export function addTarget(
+  entry: Entry,
+  alias: { text: string; kind: AliasKind; entityId: string; entityType: EntityType },
+) {
+  if (alias.kind === 'acronym' && WORDLIKE_ACRONYMS.has(entry.key)) entry.wordlike = true;
+  if (alias.entityType === 'country' && PLACE_KINDS.has(alias.kind)) entry.place = true;
+  if (entry.targets.some((t) => t.entityId === alias.entityId)) return;
+  const words = alias.text.split(/\s+/);
+  const commonTitle =
+    alias.kind === 'title' &&
+    words.length === 2 &&
+    HONORIFICS.has(words[0] as string) &&
+    COMMON_SURNAMES.has(words[1] as string);
+  const full =
+    alias.kind === 'name' ||
+    (alias.kind !== 'reference' && !commonTitle && words.length >= 3) ||
+    (alias.kind === 'short' && words.length >= 2);
+  entry.targets.push({
+    entityId: alias.entityId,
+    entityType: alias.entityType,
+    kind: alias.kind,
+    commonTitle,
+    full,
+    shortForm: false,
+  });
+}
+
+/**
+ * A mention that counts only if its line names another entity: of any kind ("Japan And Brazil
+ * Sign"), or of the documents' world for an organization's acronym ("the G7 and G20").
+ */
+export interface Weak {
+  line: [number, number];
+  needs: 'any' | 'world';
+}
+
+/**
+ * What needs every alias to be known: which acronyms stand for a longer name of their entity
+ * (AliasTarget.shortForm), and the cues of each place's sense (Entry.cues).
+ */
+export function finishEntries(
+  entries: Iterable<Entry>,
+  aliases: readonly { text: string; kind: AliasKind; entityId: string }[],
+): void {
+  const named = new Set(aliases.filter((a) => a.kind === 'name').map((a) => a.entityId));
+  const cuesOf = new Map<string, string[]>();
+  for (const a of aliases) {
+    if (a.kind !== 'capital' && a.kind !== 'demonym') continue;
+    cuesOf.set(a.entityId, [...(cuesOf.get(a.entityId) ?? []), a.text]);
+  }
+  for (const entry of entries) {
+    for (const t of entry.targets) {
+      t.shortForm = t.kind === 'acronym' && t.entityType !== 'country' && named.has(t.entityId);
+    }
+    if (entry.place) {
+      entry.cues = entry.targets.flatMap((t) => cuesOf.get(t.entityId) ?? []).filter((cue) => cue !== entry.key);
+    }
+  }
+}
+
+/** Whether one of the words is in the text as a word of its own. */
+function hasWord(text: string, words: readonly string[]): boolean {
+  return words.some((word) => {
+    const at = text.indexOf(word);
+    return at >= 0 && !/\p{L}/u.test(text.charAt(at - 1)) && !/\p{L}/u.test(text.charAt(at + word.length));
+  });
+}
+
+/** The verdict on a candidate: its target, and whether it is weak. */
+export type Verdict = { target: AliasTarget; weak?: Weak } | undefined;
+
+/**
+ * Whether text[start, end), a surface of `entry`, names one of its entities on this page. A verdict
+ * with a `line` is weak: the caller keeps it only if another mention is found in that line.
+ */
+export function judge(entry: Entry, text: string, start: number, end: number, context: MentionContext): Verdict {
+  const evidence = evidenceOf(context);
+  const before = text.slice(Math.max(0, start - WINDOW), start);
+  const after = text.slice(end, end + WINDOW);
+  const surface = text.slice(start, end);
+
+  // Cues in the words around: the name's own rule, then the place rules.
+  let ours = entry.rule?.ourSense?.(before, after) ?? false;
+  if (!ours) {
+    if (entry.rule?.reject(before, after, surface)) {
+      if (entry.rule.otherSense?.(before, after)) evidence.noteSense(entry.key, 'other');
+      return undefined;
+    }
+    if (entry.place) {
+      // "Lebanon, Ohio": this page is about the town; its bare uses follow (one sense per page).
+      if (townOfRegion(after)) {
+        evidence.noteSense(entry.key, 'other');
+        return undefined;
+      }
+      if (beginsLongerName(after)) return undefined;
+      const shape = placeInAnotherName(text, start, before, after);
+      if (shape) {
+        // "Brian France", "Mrs. Ireland", "Georgia Whitaker": a person, and so are the page's bare
+        // uses. (Not from a Title Case line: "Hazy India Pale Ale" says nothing of "from India".)
+        const person = shape.shape === 'surname' || (shape.shape === 'followed' && GIVEN_NAMES.has(entry.key));
+        if (person && !shape.titleCase) evidence.noteSense(entry.key, 'other');
+        return undefined;
+      }
+    }
+  }
+  const leaning = evidence.leaning(entry.key);
+  if (ours) evidence.noteSense(entry.key, 'ours');
+  // No cue here: the sense the page settled on, unless the country's capital or people are near.
+  else if (leaning === 'other' && !hasWord(before, entry.cues) && !hasWord(after, entry.cues)) return undefined;
+  ours ||= leaning === 'ours';
+
+  const shouted = entry.wordlike && isShouted(text, start, end);
+  const usable = entry.targets.filter((t) => {
+    if (t.kind === 'reference') return context.has(t.entityId) && referenceFits(text, start, end);
+    if (t.kind === 'acronym') {
+      return !shouted;
+    }
+    // "Trump early if you hold eight": a one-word name that is also a word, read like a bare surname.
+    if (t.kind === 'short' && WORDLIKE_NAMES.has(entry.key)) return referenceFits(text, start, end);
+    // "Mr Price" on a page that never names Ned Price nor the documents' world is someone else.
+    if (t.commonTitle) return evidence.namedInFull(t.entityId) || evidence.speaksOfTheDocuments(t.entityId);
+    return true;
+  });
+  // An ambiguous alias goes to the entity the page has already named, else the first listed.
+  const target = usable.length <= 1 ? usable[0] : (usable.find((t) => context.has(t.entityId)) ?? usable[0]);
+  if (!target) return undefined;
+  // "FOC" in a motor controller, "DFI" a board maker, "NSO" an orchestra: an organization's or an
+  // initiative's acronym counts where the page names it in full or speaks of the documents, or
+  // where its line names another of the documents' organizations ("OECD, WTO and ICANN").
+  if (
+    target.shortForm &&
+    !WELL_KNOWN_ACRONYMS.has(entry.key) &&
+    !evidence.namedInFull(target.entityId) &&
+    !evidence.speaksOfTheDocuments(target.entityId)
+  ) {
+    return { target, weak: { line: lineAround(text, start, end), needs: 'world' } };
+  }
+  // "Bone China Plates": in a Title Case line, a name that is also a noun needs support: the words
+  // around it, another mention in its line, or a page about the documents' world. (A shop that
+  // says "Made in China" elsewhere still sells bone china: having named the country is not enough.)
+  if (
+    entry.commonNoun &&
+    !ours &&
+    isTitleCaseLine(text, start, end) &&
+    !readsAsCountry(before, after) &&
+    !evidence.speaksOfTheDocuments(target.entityId)
+  ) {
+    return { target, weak: { line: lineAround(text, start, end), needs: 'any' } };
+  }
+  return { target };
+}
+
+/** Records on the page's evidence that a mention of `target` was found. */
+export function noteFound(context: MentionContext, target: AliasTarget): void {
+  context.add(target.entityId);
+  evidenceOf(context).noteNamed(
+    target.entityId,
+    target.entityType,
+    target.full,
+    !target.commonTitle && target.kind !== 'reference' && !target.shortForm,
+  );
+}
+
+/**
+ * How a country's name is part of another name here (name-shapes.ts), or null, and whether its
+ * line is in Title Case. A headline verb after it ("China Tightens Rules") makes it the country.
+ */
+function placeInAnotherName(text: string, start: number, before: string, after: string) {
+  const titleCase = isTitleCaseLine(text, start, start);
+  const previous = capitalisedBefore(before);
+  const previousStarts = previous !== null && isSentenceStart(text, start - before.length + previous.at);
+  const shape = nameShape(before, after, previousStarts);
+  if (!shape || (shape === 'followed' && headlineVerbAfter(after))) return null;
+  return { shape, titleCase };
+}
+
+/** Kinds of entity of the documents' world, for the support of an acronym by its line. */
+const WORLD_KINDS: ReadonlySet<EntityType> = new Set(['initiative', 'organization', 'official']);
+
+/**
+ * The weak mentions kept: those whose line holds another mention (weak or not) of another entity,
+ * of the kind each needs.
+ */
+export function supported<M extends { start: number; end: number; entityId: string; entityType: EntityType }>(
+  strong: readonly M[],
+  weak: readonly { match: M; weak: Weak }[],
+): M[] {
+  const all = [...strong, ...weak.map(({ match }) => match)];
+  return weak
+    .filter(({ match, weak: { line, needs } }) =>
+      all.some(
+        (m) =>
+          m.entityId !== match.entityId &&
+          m.start >= line[0] &&
+          m.end <= line[1] &&
+          (needs === 'any' || WORLD_KINDS.has(m.entityType)),
+      ),
+    )
+    .map(({ match }) => match);
+}
