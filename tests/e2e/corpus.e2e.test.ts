@@ -291,8 +291,4 @@ describe('scores', () => {
   it(`the corpus reaches recall >= ${CORPUS_THRESHOLDS.recall} and precision >= ${CORPUS_THRESHOLDS.precision} with no trap highlighted`, () => {
     expect(corpusFailures()).toEqual([]);
   });
-
-  it(`the off-topic set reaches recall >= ${OFF_TOPIC_THRESHOLDS.recall} with at most ${100 * OFF_TOPIC_THRESHOLDS.trapShare}% of its traps highlighted`, () => {
-    expect(offTopicFailures()).toEqual([]);
-  });
 });
