@@ -11,6 +11,8 @@ document.title = t('dossierTitle');
 const target = document.getElementById('app');
 if (target) {
   void loadKnowledge().then((knowledge) => {
+    // The packs read from storage: what comes after is the page's own work (bench/dossier.mjs).
+    performance.mark('gloss-dossier-knowledge');
     render(<App knowledge={knowledge} tabId={tabFromQuery(location.search)} />, target);
     // Drawn and listening from here, in the page's own clock (bench/dossier.mjs reads it).
     performance.mark('gloss-dossier-ready');

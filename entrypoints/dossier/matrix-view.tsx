@@ -2,6 +2,7 @@
 // the relations the documents state. Sorted, filtered, its page's rows marked; the arrow keys move
 // from cell to cell (one cell in the tab order), and the cell pointed at, focused or clicked (a
 // click focuses it) shows its quotes beside the table.
+import { memo } from 'preact/compat';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { RoleQuote } from '@/components/role-quote';
 import {
@@ -20,7 +21,7 @@ import type { PageNames } from './app';
 import { Legend, RelationMark } from './marks';
 
 /** Rows drawn at first and per "Show more": a 2,000-entity pack's table stays quick to draw. */
-const ROWS_PER_PAGE = 150;
+const ROWS_PER_PAGE = 100;
 
 interface MatrixViewProps {
   knowledge: Knowledge;
@@ -67,11 +68,18 @@ export function MatrixView({ knowledge, matrix, page, onOpenEntity, onOpenDocume
     );
   }
 
-  const moveTo = (at: At) => {
-    const r = Math.max(0, Math.min(visible.length - 1, at.r));
-    const c = Math.max(0, Math.min(columns.length, at.c));
-    setFocus({ r, c });
-    table.current?.querySelector<HTMLElement>(`[data-cell="${r}:${c}"]`)?.focus();
+  /** The element that takes focus for a cell: the row's name button, or the data cell. */
+  const target = (at: At): HTMLElement | null => {
+    const cell = table.current?.tBodies[0]?.rows[at.r]?.cells[at.c];
+    return at.c === 0 ? (cell?.querySelector('button') ?? null) : (cell ?? null);
+  };
+  /** The cell an event happened in, by its place in the body (one listener for every cell). */
+  const cellOf = (event: Event): (At & { row: MatrixRow; column?: MatrixColumn }) | null => {
+    const cell = (event.target as Element | null)?.closest('td, th');
+    const tr = cell?.parentElement;
+    if (!(cell instanceof HTMLTableCellElement) || !(tr instanceof HTMLTableRowElement)) return null;
+    const row = visible[tr.sectionRowIndex];
+    return row ? { r: tr.sectionRowIndex, c: cell.cellIndex, row, column: columns[cell.cellIndex - 1] } : null;
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const moves: Record<string, At> = {
@@ -87,16 +95,25 @@ export function MatrixView({ knowledge, matrix, page, onOpenEntity, onOpenDocume
     const to = moves[event.key];
     if (!to) return;
     event.preventDefault();
-    moveTo(to);
+    const r = Math.max(0, Math.min(visible.length - 1, to.r));
+    const c = Math.max(0, Math.min(columns.length, to.c));
+    setFocus({ r, c });
+    target({ r, c })?.focus();
+  };
+  const onFocusIn = (event: FocusEvent) => {
+    const at = cellOf(event);
+    if (!at) return;
+    setFocus({ r: at.r, c: at.c });
+    if (at.column) setActive({ row: at.row, column: at.column });
+  };
+  const onMouseOver = (event: MouseEvent) => {
+    const at = cellOf(event);
+    if (at?.column && (active?.row !== at.row || active.column !== at.column)) {
+      setActive({ row: at.row, column: at.column });
+    }
   };
   // After a filter the remembered cell may be gone: the nearest one stays in the tab order.
   const tabStop = { r: Math.min(focus.r, visible.length - 1), c: focus.c };
-  const cellProps = (r: number, c: number) => ({
-    'data-cell': `${r}:${c}`,
-    tabIndex: tabStop.r === r && tabStop.c === c ? 0 : -1,
-    onFocus: () => setFocus({ r, c }),
-  });
-  const show = (row: MatrixRow, column: MatrixColumn) => setActive({ row, column });
 
   return (
     <section aria-labelledby="dossier-matrix" class="dossier-section" data-testid="matrix">
@@ -149,7 +166,7 @@ export function MatrixView({ knowledge, matrix, page, onOpenEntity, onOpenDocume
       <Legend relations={matrix.relations} />
       <div class="dossier-matrix-layout">
         <div class="dossier-table-scroll">
-          <table class="dossier-table" ref={table} onKeyDown={onKeyDown} data-testid="matrix-table">
+          <table class="dossier-table" ref={table} data-testid="matrix-table">
             <caption class="dossier-visually-hidden">{t('dossierMatrixCaption')}</caption>
             <thead>
               <tr>
@@ -163,41 +180,17 @@ export function MatrixView({ knowledge, matrix, page, onOpenEntity, onOpenDocume
                 ))}
               </tr>
             </thead>
-            <tbody>
+            {/* biome-ignore lint/a11y/useKeyWithMouseEvents: focusin is the focus twin of mouseover, and bubbles */}
+            <tbody onKeyDown={onKeyDown} onFocusIn={onFocusIn} onMouseOver={onMouseOver}>
               {visible.map((row, r) => (
-                <tr key={row.id} class={onPage?.has(row.id) ? 'dossier-on-page' : undefined} data-row={row.id}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      class="dossier-row-name"
-                      onClick={() => onOpenEntity(row.id)}
-                      {...cellProps(r, 0)}
-                    >
-                      {row.name}
-                    </button>
-                    {onPage?.has(row.id) && <span class="dossier-page-flag">{t('dossierOnPage')}</span>}{' '}
-                    <span class="dossier-count">{plural('dossierMemberships', row.memberships)}</span>
-                  </th>
-                  {columns.map((column, c) => {
-                    const marks = row.cells.get(column.id);
-                    return (
-                      <td
-                        key={column.id}
-                        {...cellProps(r, c + 1)}
-                        onMouseEnter={() => show(row, column)}
-                        onFocus={() => {
-                          setFocus({ r, c: c + 1 });
-                          show(row, column);
-                        }}
-                        data-relations={marks?.map((m) => m.type).join(' ')}
-                      >
-                        {marks?.map((mark) => (
-                          <RelationMark key={mark.type} type={mark.type} />
-                        ))}
-                      </td>
-                    );
-                  })}
-                </tr>
+                <RowView
+                  key={row.id}
+                  row={row}
+                  columns={columns}
+                  tabStop={tabStop.r === r ? tabStop.c : null}
+                  onPage={onPage?.has(row.id) ?? false}
+                  onOpenEntity={onOpenEntity}
+                />
               ))}
             </tbody>
             <tfoot>
@@ -223,6 +216,52 @@ export function MatrixView({ knowledge, matrix, page, onOpenEntity, onOpenDocume
     </section>
   );
 }
+
+interface RowViewProps {
+  row: MatrixRow;
+  columns: readonly MatrixColumn[];
+  /** The column of the table's one tab stop when it is in this row. */
+  tabStop: number | null;
+  onPage: boolean;
+  onOpenEntity: (id: string) => void;
+}
+
+/**
+ * One row: drawn again only when its own props change, so moving the focus redraws two rows, not
+ * a 2,000-entity pack's table. No listener of its own: the body listens for every cell.
+ */
+const RowView = memo(function RowView({ row, columns, tabStop, onPage, onOpenEntity }: RowViewProps) {
+  return (
+    <tr class={onPage ? 'dossier-on-page' : undefined} data-row={row.id}>
+      <th scope="row">
+        <button
+          type="button"
+          class="dossier-row-name"
+          tabIndex={tabStop === 0 ? 0 : -1}
+          onClick={() => onOpenEntity(row.id)}
+        >
+          {row.name}
+        </button>
+        {onPage && <span class="dossier-page-flag">{t('dossierOnPage')}</span>}{' '}
+        <span class="dossier-count">{plural('dossierMemberships', row.memberships)}</span>
+      </th>
+      {columns.map((column, c) => {
+        const marks = row.cells.get(column.id);
+        return (
+          <td
+            key={column.id}
+            tabIndex={tabStop === c + 1 ? 0 : -1}
+            data-relations={marks?.map((m) => m.type).join(' ')}
+          >
+            {marks?.map((mark) => (
+              <RelationMark key={mark.type} type={mark.type} />
+            ))}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
 
 interface CellDetailProps {
   knowledge: Knowledge;
