@@ -50,8 +50,8 @@ export function PageActions({ tabId, state }: { tabId: number | null; state: Pag
         {t('popupDossier')}
       </button>
       {mentions.length > 0 && (
-        <div class="gloss-export" role="group" aria-labelledby="gloss-export-label" data-testid="export">
-          <span id="gloss-export-label">{t('popupExport')}</span>
+        <fieldset class="gloss-export" data-testid="export">
+          <legend>{t('popupExport')}</legend>
           {FORMATS.map(({ format, label }) => (
             <button
               key={format}
@@ -63,7 +63,7 @@ export function PageActions({ tabId, state }: { tabId: number | null; state: Pag
               {label()}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       <p class="gloss-export-saved" role="status">
         {saved && t('popupExportDone', { file: saved })}
