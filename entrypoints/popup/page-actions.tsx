@@ -8,10 +8,17 @@ import { t } from '@/lib/i18n';
 import { cardDataOf } from '@/lib/knowledge/card-data';
 import type { PageState } from '@/lib/messages';
 import { useKnowledge } from './knowledge';
+import { targetTab } from './page';
 
 /** The dossier page, marking the names of the tab `tabId` when there is one. */
 export function dossierUrl(tabId: number | null): string {
   return browser.runtime.getURL(tabId === null ? '/dossier.html' : `/dossier.html?tab=${tabId}`);
+}
+
+/** Opens the dossier for the popup's tab, asked again if the popup has not read its page yet. */
+async function openDossier(tabId: number | null): Promise<void> {
+  const tab = tabId ?? (await targetTab())?.id ?? null;
+  await browser.tabs.create({ url: dossierUrl(tab) });
 }
 
 const FORMATS: { format: ExportFormat; label: () => string }[] = [
@@ -41,12 +48,7 @@ export function PageActions({ tabId, state }: { tabId: number | null; state: Pag
 
   return (
     <div class="gloss-page-actions">
-      <button
-        type="button"
-        class="gloss-action"
-        onClick={() => void browser.tabs.create({ url: dossierUrl(tabId) })}
-        data-testid="open-dossier"
-      >
+      <button type="button" class="gloss-action" onClick={() => void openDossier(tabId)} data-testid="open-dossier">
         {t('popupDossier')}
       </button>
       {mentions.length > 0 && (

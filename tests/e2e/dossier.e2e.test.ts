@@ -4,13 +4,14 @@
 // exported as CSV reads back as RFC 4180 with the page's entities.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import path from 'node:path';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleMarkdown } from '../../lib/dossier/cite';
 import { parseCsv } from '../../lib/dossier/csv-read';
 import { CSV_HEADER } from '../../lib/dossier/page-export';
 import { type StaticServer, startStaticServer } from '../../scripts/static-server.mjs';
-import { pack } from './fixtures/documents';
+import { pack, ROOT } from './fixtures/documents';
 import { glossSession, inCardShadow, marksByEntity, openPopupFor, writeStorage } from './helpers';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Who signed</title></head><body>
@@ -33,6 +34,27 @@ beforeAll(async () => {
   }));
 });
 afterAll(() => refusing?.close());
+
+/** The background's test hook, as the service worker holds it. */
+interface Hook {
+  importPack(text: string): Promise<{ ok: boolean }>;
+  removePack(id: string): Promise<void>;
+}
+type Hooked = typeof globalThis & { glossBackground: Hook };
+
+/** Our service worker; an MV3 worker that went to sleep is woken by a message. */
+async function worker(): Promise<Worker> {
+  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${gloss.browser.extensionId}/`);
+  const running = gloss.browser.context.serviceWorkers().find(isOurs);
+  if (running) return running;
+  const started = gloss.browser.context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 });
+  await gloss.extension.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
+      .sendMessage({ type: 'wake-up' })
+      .catch(() => undefined),
+  );
+  return started;
+}
 
 /** Opens the popup for `page` and, from it, the dossier; returns both, the dossier drawn. */
 async function dossierFromPopup(page: Page): Promise<{ popup: Page; dossier: Page }> {
@@ -130,6 +152,36 @@ describe('the dossier', () => {
     await expect
       .poll(() => dossier.getByTestId('dossier-card').locator('h2').textContent())
       .toBe('Wassenaar Arrangement');
+  });
+
+  it('shows an imported pack’s relations and events beside the bundled ones; the options page links to it', async () => {
+    const example = await readFile(path.join(ROOT, 'docs/example-pack.json'), 'utf8');
+    const imported = await (await worker()).evaluate(
+      (text) => (globalThis as Hooked).glossBackground.importPack(text),
+      example,
+    );
+    expect(imported.ok).toBe(true);
+    try {
+      const options = gloss.track(await gloss.browser.context.newPage());
+      await options.goto(`chrome-extension://${gloss.browser.extensionId}/options.html`);
+      await options.getByTestId('open-dossier').click();
+      await options.waitForSelector('html[data-ready]');
+      expect(new URL(options.url()).pathname).toBe('/dossier.html');
+      const columns = await options.$$eval('thead th[data-column]', (ths) =>
+        ths.map((th) => th.getAttribute('data-column')),
+      );
+      expect(columns).toContain('harbour-accord-example/initiative:harbour-data-accord');
+      expect(columns).toContain('initiative:dfi');
+      const dates = await options.$$eval('.dossier-event', (items) => items.map((li) => li.getAttribute('data-date')));
+      expect(dates).toEqual(expect.arrayContaining(['2026-03-14', '2026-05', '1996']));
+      // Without a tab there is nothing to mark, and every enabled pack has relations and events.
+      expect(await options.getByTestId('only-on-page').count()).toBe(0);
+      expect(await options.getByTestId('pack-notes').count()).toBe(0);
+    } finally {
+      await (await worker()).evaluate(() =>
+        (globalThis as Hooked).glossBackground.removePack('harbour-accord-example'),
+      );
+    }
   });
 
   it('says so when no enabled pack has relations or events', async () => {
