@@ -43,5 +43,11 @@ export const HONORIFICS: ReadonlySet<string> = new Set(
  */
 export const WORDLIKE_NAMES: ReadonlySet<string> = new Set('Trump Love Power Price Painter Rice Bush Hope'.split(' '));
 
-/** Acronyms of organizations that every reader knows: they count on any page. */
-export const WELL_KNOWN_ACRONYMS: ReadonlySet<string> = new Set(['UN', 'U.N.', 'EU']);
+/**
+ * Acronyms of organizations that stand for nothing else in English text: they count on any page.
+ * Not "FOC" (field-oriented control), "DFI" (a board maker), "NSO" (an orchestra), "TTC" (Toronto's
+ * transit), "IGF" (a hormone), "G7" (a phone): those need support (see senses.ts).
+ */
+export const WELL_KNOWN_ACRONYMS: ReadonlySet<string> = new Set(
+  'UN U.N. EU OECD WTO USAID ICANN ECHRI ITWC'.split(' '),
+);

@@ -21,17 +21,7 @@
 //   dropped ("للصين" = ل + الصين): that spelling matches too, highlighting "لصين". Vowel marks and
 //   tatweel inside a name, and alif with or without hamza, are allowed.
 import type { AliasKind, EntityType } from '../knowledge/schema';
-import {
-  type AliasTarget,
-  addTarget,
-  type Entry,
-  finishEntries,
-  judge,
-  newEntry,
-  noteFound,
-  supported,
-  type Weak,
-} from './senses';
+import { addTarget, type Entry, finishEntries, judge, newEntry, TextVerdicts } from './senses';
 
 export interface MatcherAlias {
   text: string;
@@ -462,9 +452,7 @@ export class Matcher implements TextMatcher {
   find(text: string, context: MentionContext = new Set()): Match[] {
     const read = readable(text);
     const patterns = this.neededKeys(read.text).map((needed) => this.compiled(...needed));
-    const matches: Match[] = [];
-    /** Weak mentions, kept at the end only if another mention is found in their line. */
-    const weak: { match: Match; weak: Weak; target: AliasTarget }[] = [];
+    const verdicts = new TextVerdicts<Match>(context);
     // The next hit of each pattern at or after the cursor; the leftmost one is taken, as one
     // pattern of all the groups would (a span to skip is found by every pattern alike).
     const next = patterns.map((pattern) => this.run(pattern, read.text, 0));
@@ -474,7 +462,7 @@ export class Matcher implements TextMatcher {
         const found = next[i];
         if (found && (first < 0 || found.index < (next[first] as RegExpExecArray).index)) first = i;
       }
-      if (first < 0) return weak.length > 0 ? withSupported(matches, weak, context) : matches;
+      if (first < 0) return verdicts.finish();
       const found = next[first] as RegExpExecArray;
       const surface = found[0];
       const start = found.index;
@@ -484,9 +472,9 @@ export class Matcher implements TextMatcher {
         const entry = this.lookup(surface);
         const verdict = entry && judge(entry, read.text, start, end, context);
         if (verdict) {
-          const { target } = verdict;
           const from = read.start(start);
           const to = read.end(end);
+          const { target } = verdict;
           const match = {
             start: from,
             end: to,
@@ -494,13 +482,8 @@ export class Matcher implements TextMatcher {
             entityType: target.entityType,
             text: text.slice(from, to),
           };
-          if (verdict.weak) {
-            const [from, to] = verdict.weak.line;
-            weak.push({ match, target, weak: { ...verdict.weak, line: [read.start(from), read.end(to)] } });
-          } else {
-            matches.push(match);
-            noteFound(context, target);
-          }
+          const line = verdict.weak?.line;
+          verdicts.add(match, verdict, line && [read.start(line[0]), read.end(line[1])]);
         } else {
           // Not a mention here: a shorter alias may still start inside it.
           end = start + ((surface.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
@@ -518,16 +501,4 @@ export class Matcher implements TextMatcher {
     // "لصين" from "للصين": the article's lam after the preposition ل.
     return this.entries.get(key) ?? (key.startsWith('ل') ? this.entries.get(`ا${key}`) : undefined);
   }
-}
-
-/** The matches with the weak ones their lines support (senses.ts), in order. */
-function withSupported(
-  matches: Match[],
-  weak: { match: Match; weak: Weak; target: AliasTarget }[],
-  context: MentionContext,
-): Match[] {
-  const kept = new Set(supported(matches, weak));
-  if (kept.size === 0) return matches;
-  for (const { match, target } of weak) if (kept.has(match)) noteFound(context, target);
-  return [...matches, ...kept].sort((a, b) => a.start - b.start);
 }

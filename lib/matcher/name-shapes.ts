@@ -71,12 +71,17 @@ export type NameShape = 'surname' | 'followed' | 'thing' | null;
 
 /**
  * How the words around a country's name make it part of another name: 'surname' when a given name
- * or an honorific comes before ("Brian France", "Mrs. Ireland"), 'followed' when a capitalised word
+ * or an honorific comes before ("Brian France", "Mrs. Ireland") or an age after ("Washington, 70,"),
+ * 'followed' when a capitalised word
  * other than an office or a day follows ("Kenya Barris", "Japan Display"), 'thing' when a noun of
  * a species or a food follows ("Canada geese"). `sentenceStart` tells whether the word before
  * starts a sentence (its capital says nothing then).
  */
+/** ", 70," after a name: a person's age, as papers write it. */
+const AGE_AFTER = /^[^\S\n\r]*,[^\S\n\r]*\d{1,3},/;
+
 export function nameShape(before: string, after: string, previousStartsSentence: boolean): NameShape {
+  if (AGE_AFTER.test(after)) return 'surname';
   const previous = capitalisedBefore(before)?.word;
   if (previous && HONORIFICS.has(previous)) return 'surname';
   if (

@@ -73,6 +73,9 @@ const BOROUGHS_OF_TWO_WORDS = ['Staten Island', 'the Bronx', 'New York City'];
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 
+/** The US states by their full names (not Georgia or Washington: see above). */
+export const US_STATE_NAMES: readonly string[] = [...words(US_STATES), ...US_STATES_OF_TWO_WORDS];
+
 /** Every region a town's name may be followed by, longest first so that "New York City" wins. */
 export const REGIONS: readonly string[] = [
   ...words(US_STATES),

@@ -24,11 +24,20 @@ export interface SurfaceRule {
 /** True when the surface is written without any accent ("Suede" for "Suède"). */
 const unaccented = (surface: string) => !/\p{M}/u.test(surface.normalize('NFD'));
 
+import { US_STATE_NAMES } from './place-names';
+
 // Georgia is the country unless the words around it point at the US state. A clue for the
 // country (Tbilisi, the Caucasus...) anywhere in the window wins over the state's clues.
 const GEORGIA_COUNTRY = /\b(?:Tbilisi|Caucasus|Abkhazia|South Ossetia|Georgian Dream|Black Sea)\b/;
 // Words that only the state brings along: its capital and cities, its abbreviation, its teams.
-const GEORGIA_STATE_NEAR = /\b(?:Atlanta|Savannah|Macon|Ga\.|Bulldogs|Peach State)(?!\p{L})/u;
+// Another US state named nearby ("Georgia 38, Kentucky 13", "Georgia and Alabama") says the state too.
+const GEORGIA_STATE_NEAR = new RegExp(
+  `(?<!\\p{L})(?:Atlanta|Savannah|Macon|Ga\\.|Bulldogs|Peach State|${US_STATE_NAMES.join('|')})(?!\\p{L})`,
+  'u',
+);
+// The typeface: "set in Georgia, with Verdana for the interface".
+const GEORGIA_FONT =
+  /\b(?:Verdana|Helvetica|Arial|Garamond|Calibri|Cambria|Palatino|Times New Roman|typefaces?|fonts?|serif)\b/;
 // "the state of Georgia", "the U.S. state of Georgia", "University of Georgia", "Savannah, Georgia"
 // (a US city and a comma).
 const GEORGIA_STATE_BEFORE =
@@ -72,7 +81,8 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
   [
     'Georgia',
     {
-      reject: georgiaTheState,
+      reject: (before, after) =>
+        georgiaTheState(before, after) || GEORGIA_FONT.test(before) || GEORGIA_FONT.test(after),
       otherSense: georgiaTheState,
       ourSense: (before, after) => GEORGIA_COUNTRY.test(before) || GEORGIA_COUNTRY.test(after),
     },

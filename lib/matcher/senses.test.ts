@@ -73,6 +73,9 @@ describe('a name that begins a longer name of something else', () => {
     'Peru FC won',
     'China Power shares rose',
     'Georgia-Pacific',
+    // An initiative's name at the head of a longer title.
+    'the Great Canon of St. Andrew of Crete',
+    'the Declaration of Independence',
   ])('finds no country in %j', (text) => {
     expect(onPage(text)).toEqual([]);
   });
@@ -121,6 +124,16 @@ describe('one sense per page', () => {
     expect(onPage(...earlier, text)).toEqual([]);
     // The same text on a page that said nothing before names the country.
     expect(onPage(text)).not.toEqual([]);
+  });
+
+  it.each([
+    // Within one text, a later cue settles an earlier bare use too.
+    'Washington stars as Hannibal in a new epic; Washington, 70, has said it may be his last.',
+    'Georgia 38, Kentucky 13',
+    'Georgia and Alabama play on Saturday.',
+    'The app sets your text in Georgia by default, with Verdana for menus.',
+  ])('finds nothing in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
   });
 
   it.each([
@@ -208,5 +221,36 @@ describe('a name that is also a noun, in a Title Case line', () => {
     expect(at('We sell bone China plates.')).toBe(false);
     expect(at('China')).toBe(false);
     expect(at('Sale. Bone China Plates | Cups')).toBe(true);
+  });
+});
+
+describe("an organization's or an initiative's acronym", () => {
+  it.each([
+    'a motor kit with a FOC controller',
+    'built on a DFI board',
+    'The NSO returns from Japan',
+    'since the G7 phone',
+  ])('finds nothing but countries in %j on a page that never named it', (text) => {
+    expect(onPage(text).filter(([, id]) => !id?.startsWith('country:'))).toEqual([]);
+  });
+
+  it.each([
+    [['The Freedom Online Coalition met.'], 'The FOC said', [['FOC', 'initiative:foc']]],
+    [['Antony Blinken and the Clean Network program.'], 'The FOC said', [['FOC', 'initiative:foc']]],
+    // Another of the documents' organizations in the same line.
+    [
+      [],
+      'the G7 and the G20',
+      [
+        ['G7', 'org:g7'],
+        ['G20', 'org:g20'],
+      ],
+    ],
+    // Acronyms that stand for nothing else, and acronyms that are an organization's name.
+    [[], 'The OECD cut its forecast', [['OECD', 'org:oecd']]],
+    [[], 'He worked for USAID', [['USAID', 'org:usaid']]],
+    [[], 'ZTE phones', [['ZTE', 'org:zte']]],
+  ])('after %j, finds in %j', (earlier, text, expected) => {
+    expect(onPage(...earlier, text)).toEqual(expected);
   });
 });

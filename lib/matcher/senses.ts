@@ -46,12 +46,16 @@ export interface Entry {
   place: boolean;
   /** A country's name that is also a common noun ("China", "Turkey"): weak in Title Case lines. */
   commonNoun: boolean;
+  /** Only an initiative's name ("Great Canon"): not at the head of a longer title. */
+  initiative: boolean;
   /**
    * Other names of the same country (its capital, its people) whose presence nearby says the
    * pack's sense: "Beijing: China's central bank". Set by finishEntries.
    */
   cues: readonly string[];
 }
+
+const LONGER_TITLE = /^[^\S\n\r]+of[^\S\n\r]+\p{Lu}/u;
 
 /** Kinds of alias that spell a place's name in words (not an acronym, a demonym or a reference). */
 const PLACE_KINDS: ReadonlySet<AliasKind> = new Set(['name', 'short', 'capital', 'translation']);
@@ -64,6 +68,7 @@ export function newEntry(key: string): Entry {
     wordlike: false,
     place: false,
     commonNoun: COMMON_NOUN_NAMES.has(key),
+    initiative: true,
     cues: [],
   };
 }
@@ -75,6 +80,7 @@ export function addTarget(
 ) {
   if (alias.kind === 'acronym' && WORDLIKE_ACRONYMS.has(entry.key)) entry.wordlike = true;
   if (alias.entityType === 'country' && PLACE_KINDS.has(alias.kind)) entry.place = true;
+  if (alias.entityType !== 'initiative' || alias.kind === 'acronym') entry.initiative = false;
   if (entry.targets.some((t) => t.entityId === alias.entityId)) return;
   const words = alias.text.split(/\s+/);
   const commonTitle =
@@ -137,8 +143,12 @@ function hasWord(text: string, words: readonly string[]): boolean {
   });
 }
 
-/** The verdict on a candidate: its target, and whether it is weak. */
-export type Verdict = { target: AliasTarget; weak?: Weak } | undefined;
+/**
+ * The verdict on a candidate: its target; whether it is weak; and whether it is `tentative`: a
+ * place's name taken with no cue either way, which a cue for another sense later in the same text
+ * undoes ("Washington stars as Hannibal ... Washington, 70, has said").
+ */
+export type Verdict = { target: AliasTarget; weak?: Weak; tentative?: string } | undefined;
 
 /**
  * Whether text[start, end), a surface of `entry`, names one of its entities on this page. A verdict
@@ -174,7 +184,10 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
       }
     }
   }
+  // "the Great Canon of St. Andrew": an initiative's name at the head of a longer title.
+  if (entry.initiative && LONGER_TITLE.test(after)) return undefined;
   const leaning = evidence.leaning(entry.key);
+  const tentative = entry.place && !ours && leaning === null ? entry.key : undefined;
   if (ours) evidence.noteSense(entry.key, 'ours');
   // No cue here: the sense the page settled on, unless the country's capital or people are near.
   else if (leaning === 'other' && !hasWord(before, entry.cues) && !hasWord(after, entry.cues)) return undefined;
@@ -204,7 +217,7 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
     !evidence.namedInFull(target.entityId) &&
     !evidence.speaksOfTheDocuments(target.entityId)
   ) {
-    return { target, weak: { line: lineAround(text, start, end), needs: 'world' } };
+    return { target, tentative, weak: { line: lineAround(text, start, end), needs: 'world' } };
   }
   // "Bone China Plates": in a Title Case line, a name that is also a noun needs support: the words
   // around it, another mention in its line, or a page about the documents' world. (A shop that
@@ -216,9 +229,9 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
     !readsAsCountry(before, after) &&
     !evidence.speaksOfTheDocuments(target.entityId)
   ) {
-    return { target, weak: { line: lineAround(text, start, end), needs: 'any' } };
+    return { target, tentative, weak: { line: lineAround(text, start, end), needs: 'any' } };
   }
-  return { target };
+  return { target, tentative };
 }
 
 /** Records on the page's evidence that a mention of `target` was found. */
@@ -268,4 +281,40 @@ export function supported<M extends { start: number; end: number; entityId: stri
       ),
     )
     .map(({ match }) => match);
+}
+
+/**
+ * The verdicts on one text's candidates, in order. A clear mention counts at once; weak ones are
+ * kept at the end if their line supports them, tentative ones if no cue for another sense of their
+ * name came later in the text. Only what is kept is recorded on the page's evidence.
+ */
+export class TextVerdicts<M extends { start: number; end: number; entityId: string; entityType: EntityType }> {
+  private readonly clear: M[] = [];
+  private readonly pending: { match: M; target: AliasTarget; weak?: Weak; tentative?: string }[] = [];
+
+  constructor(private readonly context: MentionContext) {}
+
+  /** `line`: a weak verdict's line, in the offsets of the match. */
+  add(match: M, verdict: NonNullable<Verdict>, line?: [number, number]): void {
+    if (!verdict.weak && !verdict.tentative) {
+      this.clear.push(match);
+      noteFound(this.context, verdict.target);
+      return;
+    }
+    const weak = verdict.weak && line ? { ...verdict.weak, line } : undefined;
+    this.pending.push({ match, target: verdict.target, weak, tentative: verdict.tentative });
+  }
+
+  finish(): M[] {
+    if (this.pending.length === 0) return this.clear;
+    const evidence = evidenceOf(this.context);
+    const settled = this.pending.filter((p) => !(p.tentative && evidence.leaning(p.tentative) === 'other'));
+    const weak = settled.filter((p): p is typeof p & { weak: Weak } => p.weak !== undefined);
+    const supportedWeak = new Set(
+      supported([...this.clear, ...settled.filter((p) => !p.weak).map((p) => p.match)], weak),
+    );
+    const kept = settled.filter((p) => !p.weak || supportedWeak.has(p.match));
+    for (const { target } of kept) noteFound(this.context, target);
+    return [...this.clear, ...kept.map((p) => p.match)].sort((a, b) => a.start - b.start);
+  }
 }
