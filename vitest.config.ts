@@ -14,6 +14,9 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    // Property and fuzz tests run hundreds of cases: seconds on a busy shared machine. The runner's
+    // default of 5 s per test is a machine's speed, not a contract; a hang still fails.
+    testTimeout: 60_000,
     // The fake browser answers i18n.getMessage from public/_locales/en/messages.json.
     setupFiles: ['tests/setup/i18n.ts'],
   },

@@ -173,8 +173,7 @@ describe('LazyMatcher', () => {
       }),
       { numRuns: Number(process.env.GLOSS_LAZY_RUNS ?? 100) },
     );
-    // A hundred pages of matching take seconds on a busy machine: the runner's default 5 s is not a contract.
-  }, 120_000);
+  });
 
   it('finds what a plain Matcher finds, with a promised source prepared first', async () => {
     await fc.assert(
@@ -191,7 +190,7 @@ describe('LazyMatcher', () => {
       }),
       { numRuns: 100 },
     );
-  }, 120_000);
+  });
 
   // Sources join in the order the page needs them; the matcher is built in their order of
   // precedence all the same.
