@@ -8,6 +8,7 @@ const SCRIPTS = {
   probe: '/probe.js',
   highlighter: '/content-scripts/content.js',
   card: '/card.js',
+  matcher: '/matcher.js',
 } as const satisfies Record<FramePart | 'probe', string>;
 
 /** Runs a part's script in one frame of a tab, or in all of them, in its content-script world. */

@@ -29,7 +29,7 @@ export interface MessageError {
 }
 
 /** The parts of Gloss a frame loads only when it needs them (see 'frame/load'). */
-export const FRAME_PARTS = ['highlighter', 'card'] as const;
+export const FRAME_PARTS = ['highlighter', 'card', 'matcher'] as const;
 export type FramePart = (typeof FRAME_PARTS)[number];
 
 export interface MessageMap {

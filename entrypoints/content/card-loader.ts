@@ -2,28 +2,12 @@
 // card, its styles) is loaded into this frame by the background the first time a card is wanted
 // (a highlight pointed at, focused or jumped to, a lookup), and everything is handed to it then.
 // Until that, the card is closed and nothing of it is in the page.
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Message } from '@/lib/messages';
-import type { CardAnchor, CardDeps, CardMode, CardModule, CardView, PageCardUi } from './card-api';
+import type { CardAnchor, CardDeps, CardMode, CardView, PageCardUi } from './card-api';
+import { loadPart } from './parts';
 
 /** Asks the background to run the card's script in this frame, once; resolves to what it left. */
-let loading: Promise<CardModule> | null = null;
-function loadCardModule(): Promise<CardModule> {
-  if (globalThis.glossCard) return Promise.resolve(globalThis.glossCard);
-  loading ??= (async () => {
-    const message: Message<'frame/load'> = { type: 'frame/load', part: 'card' };
-    await browser.runtime.sendMessage(message);
-    const module = globalThis.glossCard;
-    if (!module) throw new Error('Gloss: the card could not be loaded into this frame.');
-    return module;
-  })().catch((error: unknown) => {
-    // Asked again next time: the extension may have been busy starting.
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
+const loadCardModule = () => loadPart('card', () => globalThis.glossCard);
 
 export class LazyCard implements PageCardUi {
   private card: PageCardUi | null = null;

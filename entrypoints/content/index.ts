@@ -25,6 +25,8 @@ import { HighlightSheet } from './highlight-sheet';
 import { Interactions } from './interactions';
 import { Jumper } from './jump';
 import type { Box } from './mentions';
+import '@/entrypoints/matcher/api';
+import { loadPart } from './parts';
 
 export default defineContentScript({
   // Not in the manifest: the probe (entrypoints/probe.content), which every frame runs, has the
@@ -70,6 +72,8 @@ export default defineContentScript({
     // The names are read while the settings are: the first highlight waits for the slowest read,
     // not for all of them one after another.
     readBundledAliases();
+    // The matcher's script too: the probe sends this script only where a text may hold a name.
+    void Promise.resolve(matcherEngine()).catch(() => undefined);
     // Both reads at once: the first highlight waits for the slower of the two, not for both.
     let [settings, sources]: [Settings, MatchSources] = await Promise.all([loadSettings(), loadMatchSources()]);
     if (ctx.isInvalid) return;
@@ -99,7 +103,9 @@ export default defineContentScript({
           // page: a frame that never holds a name never gets them.
           matcher:
             types.length > 0 && from.length > 0
-              ? new LazyMatcher(from, { demonyms: settings.demonyms }, () => sheet.set(highlightCss(settings.styles)))
+              ? new LazyMatcher(matcherEngine, from, { demonyms: settings.demonyms }, () =>
+                  sheet.set(highlightCss(settings.styles)),
+                )
               : null,
         };
       }
@@ -327,6 +333,12 @@ export default defineContentScript({
     apply();
   },
 });
+
+/**
+ * The Matcher's code, from its own script (entrypoints/matcher): loaded the first time a text here
+ * may hold a name, and at once in frames the probe sent this script to (see main).
+ */
+const matcherEngine = () => globalThis.glossMatcher ?? loadPart('matcher', () => globalThis.glossMatcher);
 
 /** Messages this script answers (the rest are the background's, or not ours). */
 const PAGE_MESSAGES: readonly MessageType[] = ['page/get-state', 'page/jump', 'page/lookup'];

@@ -6,11 +6,13 @@ import { Knowledge } from '../knowledge/knowledge';
 import { matcherAliases } from '../knowledge/pack';
 import type { Pack } from '../knowledge/schema';
 import { BloomFilter } from './bloom';
-import { type AliasSource, LazyMatcher } from './lazy-matcher';
+import { type AliasSource, LazyMatcher, type MatcherEngine } from './lazy-matcher';
 import { type Match, Matcher, type MatcherAlias, type MentionContext } from './matcher';
 import { type FilterData, filterData, mayHold } from './prefilter';
 
 const bundled = matcherAliases();
+/** The engine at hand, as in the content script once the matcher's script has run. */
+const engine: MatcherEngine = () => (aliases, options) => new Matcher(aliases, options);
 const examplePack = JSON.parse(readFileSync(join(__dirname, '../../docs/example-pack.json'), 'utf8')) as Pack;
 for (const entity of examplePack.entities) entity.relations ??= [];
 /** The example pack as an imported pack: its ids namespaced ("example/country:xr"). */
@@ -73,7 +75,7 @@ const ORDINARY = [
 describe('LazyMatcher', () => {
   it('builds nothing for text without names', () => {
     const source = syncSource(bundled);
-    const matcher = new LazyMatcher([source]);
+    const matcher = new LazyMatcher(engine, [source]);
     for (const text of ORDINARY) {
       expect(matcher.wouldCompile(text)).toBe(false);
       expect(matcher.prepare(text)).toBe(false);
@@ -87,7 +89,7 @@ describe('LazyMatcher', () => {
 
   it('builds on the first text that may hold a name, once', () => {
     const source = syncSource(bundled);
-    const matcher = new LazyMatcher([source]);
+    const matcher = new LazyMatcher(engine, [source]);
     expect(matcher.find(ORDINARY[0] as string)).toEqual([]);
     expect(matcher.built).toBe(false);
     expect(matcher.wouldCompile('Talks in Canada went well.')).toBe(true);
@@ -102,7 +104,7 @@ describe('LazyMatcher', () => {
   });
 
   it('compiles step by step through prepare() before the first find', () => {
-    const matcher = new LazyMatcher([syncSource(bundled)]);
+    const matcher = new LazyMatcher(engine, [syncSource(bundled)]);
     const text = 'Antony Blinken spoke in Brussels.';
     let steps = 0;
     for (let next = matcher.prepare(text); next !== false; next = matcher.prepare(text)) steps++;
@@ -114,7 +116,7 @@ describe('LazyMatcher', () => {
 
   it('waits for a promised source through prepare(), then finds its names', async () => {
     const pack = promisedSource(imported);
-    const matcher = new LazyMatcher([syncSource(bundled), pack]);
+    const matcher = new LazyMatcher(engine, [syncSource(bundled), pack]);
     const text = 'Ruritania and Canada signed the Harbour Data Accord.';
     const first = matcher.prepare(text);
     expect(first).toBeInstanceOf(Promise);
@@ -128,19 +130,19 @@ describe('LazyMatcher', () => {
   });
 
   it('leaves a promised source out of a text found without prepare()', () => {
-    const matcher = new LazyMatcher([syncSource(bundled), promisedSource(imported)]);
+    const matcher = new LazyMatcher(engine, [syncSource(bundled), promisedSource(imported)]);
     expect(pairs(matcher.find('Ruritania and Canada.'))).toEqual([['Canada', 'country:ca']]);
   });
 
   it('does not read a promised source for text that cannot hold its names', () => {
     const pack = promisedSource(imported);
-    const matcher = new LazyMatcher([syncSource(bundled), pack]);
+    const matcher = new LazyMatcher(engine, [syncSource(bundled), pack]);
     expect(matcher.prepare('Canada and Norway.')).toBe(true);
     expect(pack.reads).toBe(0);
   });
 
   it('goes on without a source whose names cannot be read', async () => {
-    const matcher = new LazyMatcher([syncSource(bundled), promisedSource(imported, true)]);
+    const matcher = new LazyMatcher(engine, [syncSource(bundled), promisedSource(imported, true)]);
     const text = 'Ruritania and Canada.';
     await prepared(matcher, text);
     expect(pairs(matcher.find(text))).toEqual([['Canada', 'country:ca']]);
@@ -161,7 +163,7 @@ describe('LazyMatcher', () => {
   it('finds exactly what a plain Matcher of the same names finds, text after text', () => {
     fc.assert(
       fc.property(texts, (page) => {
-        const lazy = new LazyMatcher([syncSource(bundled), syncSource(imported)]);
+        const lazy = new LazyMatcher(engine, [syncSource(bundled), syncSource(imported)]);
         const plain = new Matcher([...bundled, ...imported]);
         const lazyContext: MentionContext = new Set();
         const plainContext: MentionContext = new Set();
@@ -178,7 +180,7 @@ describe('LazyMatcher', () => {
   it('finds what a plain Matcher finds, with a promised source prepared first', async () => {
     await fc.assert(
       fc.asyncProperty(texts, async (page) => {
-        const lazy = new LazyMatcher([syncSource(bundled), promisedSource(imported)]);
+        const lazy = new LazyMatcher(engine, [syncSource(bundled), promisedSource(imported)]);
         const plain = new Matcher([...bundled, ...imported]);
         const lazyContext: MentionContext = new Set();
         const plainContext: MentionContext = new Set();
@@ -199,10 +201,39 @@ describe('LazyMatcher', () => {
       { text: 'Ruritania', kind: 'name', entityId: 'other/country:xr', entityType: 'country' },
       { text: 'Canada', kind: 'name', entityId: 'other/country:ca', entityType: 'country' },
     ];
-    const lazy = new LazyMatcher([syncSource(bundled), syncSource(other)]);
+    const lazy = new LazyMatcher(engine, [syncSource(bundled), syncSource(other)]);
     const plain = new Matcher([...bundled, ...other]);
     for (const text of ['Ruritania signed.', 'Canada signed.']) {
       expect(pairs(lazy.find(text))).toEqual(pairs(plain.find(text)));
     }
+  });
+
+  it('waits through prepare() for an engine still being loaded, then finds its names', async () => {
+    let loads = 0;
+    const later: MatcherEngine = () => {
+      loads++;
+      return Promise.resolve((aliases, options) => new Matcher(aliases, options));
+    };
+    const matcher = new LazyMatcher(later, [syncSource(bundled)]);
+    const text = 'Brazil and India did not sign.';
+    expect(matcher.find(text)).toEqual([]);
+    await prepared(matcher, text);
+    expect(matcher.find(text).map((m) => m.text)).toEqual(['Brazil', 'India']);
+    expect(loads).toBe(1);
+  });
+
+  it('finds nothing, and asks nothing more, when the engine cannot be loaded', async () => {
+    let loads = 0;
+    const gone: MatcherEngine = () => {
+      loads++;
+      return Promise.reject(new Error('extension context invalidated'));
+    };
+    const matcher = new LazyMatcher(gone, [syncSource(bundled)]);
+    const text = 'Brazil and India did not sign.';
+    await prepared(matcher, text);
+    expect(matcher.find(text)).toEqual([]);
+    expect(matcher.wouldCompile(text)).toBe(false);
+    expect(matcher.prepare(text)).toBe(false);
+    expect(loads).toBe(1);
   });
 });

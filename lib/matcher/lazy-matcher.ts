@@ -1,15 +1,16 @@
 // A Matcher built only when a text may hold a name (see prefilter.ts): a frame whose text holds
 // none builds nothing and compiles nothing. Names come from sources (the bundled pack, imported
 // packs); a source joins the matcher the first time a text may hold one of its names, so a large
-// imported pack is read from storage only on pages that may mention it. Pure.
-import {
-  type Match,
-  Matcher,
-  type MatcherAlias,
-  type MatchOptions,
-  type MentionContext,
-  type TextMatcher,
-} from './matcher';
+// imported pack is read from storage only on pages that may mention it. The Matcher's code itself
+// (its patterns, rules and their data) comes from an engine that may be loaded on first need too:
+// the content script gets it from its own script file (entrypoints/matcher), so that a frame that
+// never holds a name never parses it. Pure.
+import type { Match, MatcherAlias, MatchOptions, MentionContext, TextMatcher } from './matcher';
+
+/** Makes a matcher of names: `new Matcher(aliases, options)`, as the engine's script leaves it. */
+export type MatcherFactory = (aliases: readonly MatcherAlias[], options: MatchOptions) => TextMatcher;
+/** The factory at hand, or the promise of it (its script being loaded). */
+export type MatcherEngine = () => MatcherFactory | Promise<MatcherFactory>;
 
 export interface AliasSource {
   /** False when no name of this source can be in `text` (a cheap test, no pattern). */
@@ -19,7 +20,11 @@ export interface AliasSource {
 }
 
 export class LazyMatcher implements TextMatcher {
-  private inner: Matcher | null = null;
+  private inner: TextMatcher | null = null;
+  private factory: MatcherFactory | null = null;
+  private engineLoading: Promise<void> | null = null;
+  /** The engine could not be had (the extension gone): nothing is ever matched. */
+  private engineFailed = false;
   /** The names of each source that joined, by source index. */
   private readonly joined = new Map<number, readonly MatcherAlias[]>();
   private loading: Promise<void> | null = null;
@@ -29,6 +34,7 @@ export class LazyMatcher implements TextMatcher {
    * there may be marks (their styles) can wait until then.
    */
   constructor(
+    private readonly engine: MatcherEngine,
     private readonly sources: readonly AliasSource[],
     private readonly options: MatchOptions = {},
     private readonly onBuild?: () => void,
@@ -60,7 +66,36 @@ export class LazyMatcher implements TextMatcher {
   }
 
   wouldCompile(text: string): boolean {
+    if (this.engineFailed) return false;
     return this.missing(text).length > 0 || (this.inner?.wouldCompile(text) ?? false);
+  }
+
+  /** The factory, at once or as a wait for its script; null when it cannot be had. */
+  private ensureEngine(): MatcherFactory | Promise<void> | null {
+    if (this.factory || this.engineFailed) return this.factory;
+    if (this.engineLoading) return this.engineLoading;
+    let got: MatcherFactory | Promise<MatcherFactory>;
+    try {
+      got = this.engine();
+    } catch {
+      this.engineFailed = true;
+      return null;
+    }
+    if (!(got instanceof Promise)) {
+      this.factory = got;
+      return got;
+    }
+    this.engineLoading = got.then(
+      (factory) => {
+        this.factory = factory;
+        this.engineLoading = null;
+      },
+      () => {
+        this.engineFailed = true;
+        this.engineLoading = null;
+      },
+    );
+    return this.engineLoading;
   }
 
   /**
@@ -91,6 +126,9 @@ export class LazyMatcher implements TextMatcher {
         this.loading = loading;
         return loading;
       }
+      const engine = this.ensureEngine();
+      if (engine instanceof Promise) return engine;
+      if (!engine) return false;
       this.join(missing);
       return true;
     }
@@ -128,6 +166,9 @@ export class LazyMatcher implements TextMatcher {
 
   /** Builds the matcher anew with these sources' names too; false when none was at hand. */
   private join(indexes: readonly number[]): boolean {
+    // Without the engine nothing is built: its script is asked for (prepare() waits for it).
+    const engine = this.ensureEngine();
+    if (typeof engine !== 'function') return false;
     let changed = false;
     for (const i of indexes) {
       let aliases = this.ready.get(i);
@@ -145,7 +186,7 @@ export class LazyMatcher implements TextMatcher {
     // In the sources' order, whatever order they joined in: a name two packs share goes to the
     // first pack, as the sources are given in order of precedence.
     const aliases = [...this.joined].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
-    this.inner = new Matcher(aliases, this.options);
+    this.inner = engine(aliases, this.options);
     return true;
   }
 }

@@ -71,4 +71,13 @@ describe.each(builds.map((dir) => [path.basename(dir), dir]))('the content scrip
     expect(card).toContain('gloss-page-card');
     expect(script).not.toContain('gloss-page-card');
   });
+
+  it('does not carry the matcher either: its patterns, rules and their data are in matcher.js, loaded where a text may hold a name', () => {
+    const matcher = readFileSync(path.join(dir, 'matcher.js'), 'utf8');
+    // Words of the rules' data lists (a county, a typeface) and of the patterns' skipped spans.
+    for (const word of ['Bedfordshire', 'Verdana']) {
+      expect(matcher).toContain(word);
+      expect(script).not.toContain(word);
+    }
+  });
 });
