@@ -70,7 +70,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const boundary = (text: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(text)}(?![\\p{L}\\p{N}_])`, 'u');
 
 /** Gather what each document names into drafts, one per entity. */
-function collect(documents: readonly SourceDocument[], onDocument: (i: number) => void): Map<string, Draft> {
+function collect(
+  documents: readonly SourceDocument[],
+  sentences: readonly Sentence[][],
+  onDocument: (i: number) => void,
+): Map<string, Draft> {
   const drafts = new Map<string, Draft>();
   const add = (type: EntityType, name: string, alias?: Alias) => {
     const key = draftKey(type, name);
@@ -99,7 +103,7 @@ function collect(documents: readonly SourceDocument[], onDocument: (i: number) =
       draft.countryId = country.id;
       for (const alias of country.aliases) draft.aliases.set(alias.text, alias);
     }
-    for (const sentence of sentencesOf(document.text)) {
+    for (const sentence of sentences[i] ?? []) {
       for (const { short, long } of acronymDefinitions(sentence.text)) {
         const country = countryNamed(long);
         if (country) continue;
@@ -220,34 +224,50 @@ const roleText = (document: SourceDocument) => `Named in “${document.title}”
 /** Documents to a proposed pack; see BuildResult. */
 export function buildPack(documents: readonly SourceDocument[], options: BuildOptions): BuildResult {
   const total = documents.length * 2;
-  const drafts = [...collect(documents, (i) => options.onProgress?.(i + 1, total)).values()];
+  const sentences = documents.map((document) => sentencesOf(document.text));
+  const drafts = [...collect(documents, sentences, (i) => options.onProgress?.(i + 1, total)).values()];
   flagShared(drafts);
   const maxRoles = options.maxRoles ?? 5;
   const usedIds = new Set<string>();
   const proposals: Proposal[] = [];
-  const sentences = documents.map((document) => sentencesOf(document.text));
   const named = new Set<string>();
+  // One pass over each sentence with every counted alias, longest first: where two names overlap
+  // ("Freedom Online Coalition" holds "Coalition"), the longer one is the mention.
+  const owners = new Map<string, Draft[]>();
   for (const draft of drafts) {
-    const forms = [...draft.aliases.values()].filter((alias) => COUNTED.has(alias.kind)).map((alias) => alias.text);
-    const pattern = new RegExp(
-      forms
-        .sort((a, b) => b.length - a.length)
-        .map((text) => `(?<![\\p{L}\\p{N}_])${escapeRegExp(text)}(?![\\p{L}\\p{N}_])`)
-        .join('|'),
-      'gu',
-    );
-    let mentions = 0;
-    const roles: Entity['roles'] = [];
-    for (const [d, document] of documents.entries()) {
-      for (const sentence of sentences[d] as Sentence[]) {
-        const count = [...sentence.text.matchAll(pattern)].length;
-        if (count === 0) continue;
-        mentions += count;
-        named.add(document.id);
-        if (roles.length < maxRoles)
-          roles.push({ text: roleText(document), source: document.id, quote: sentence.text });
+    for (const alias of draft.aliases.values()) {
+      if (COUNTED.has(alias.kind)) owners.set(alias.text, [...(owners.get(alias.text) ?? []), draft]);
+    }
+  }
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:${[...owners.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})(?![\\p{L}\\p{N}_])`,
+    'gu',
+  );
+  const found = new Map<Draft, { mentions: number; roles: Entity['roles']; last?: Sentence }>(
+    drafts.map((draft) => [draft, { mentions: 0, roles: [] }]),
+  );
+  for (const [d, document] of documents.entries()) {
+    for (const sentence of sentences[d] as Sentence[]) {
+      for (const match of owners.size > 0 ? sentence.text.matchAll(pattern) : []) {
+        for (const draft of owners.get(match[0]) ?? []) {
+          const of = found.get(draft);
+          if (!of) continue;
+          of.mentions++;
+          named.add(document.id);
+          if (of.last !== sentence && of.roles.length < maxRoles) {
+            of.roles.push({ text: roleText(document), source: document.id, quote: sentence.text });
+          }
+          of.last = sentence;
+        }
       }
     }
+    options.onProgress?.(documents.length + d + 1, total);
+  }
+  for (const draft of drafts) {
+    const { mentions, roles } = found.get(draft) as { mentions: number; roles: Entity['roles'] };
     if (roles.length === 0) continue;
     const base = draft.countryId ?? `${ID_PREFIX[draft.type]}${slug(draft.name)}`;
     let id = base;
@@ -258,7 +278,6 @@ export function buildPack(documents: readonly SourceDocument[], options: BuildOp
       mentions,
     });
   }
-  options.onProgress?.(total, total);
   proposals.sort((a, b) => b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name));
   const empty = documents.filter((document) => !named.has(document.id)).map((document) => document.id);
   const kept = documents.filter((document) => named.has(document.id));

@@ -182,11 +182,36 @@ function named(text: string, run: Term[], kind: NameKind): FoundName {
   return { name: text.slice(start, last.offset.start + last.offset.length).replace(POSSESSIVE, ''), start, kind };
 }
 
+/** Chunks of about this many characters, cut at line breaks, are tagged one at a time. */
+const CHUNK = 8000;
+
+/**
+ * compromise's sentences of `text`, with offsets in `text`. A long text is tagged in chunks cut at
+ * line breaks: one call on a megabyte holds the whole document's terms at once and slows down far
+ * more than in proportion (minutes instead of seconds).
+ */
+function taggedSentences(text: string): { terms: Term[] }[] {
+  const sentences: { terms: Term[] }[] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + CHUNK);
+    if (to < text.length) {
+      const cut = text.lastIndexOf('\n', to);
+      to = cut > from ? cut + 1 : to;
+    }
+    const chunk = text.slice(from, to);
+    for (const sentence of nlp(chunk).json({ offset: true }) as { terms: Term[] }[]) {
+      for (const term of sentence.terms) term.offset.start += from;
+      sentences.push(sentence);
+    }
+    from = to;
+  }
+  return sentences;
+}
+
 /** The names compromise finds in `text`, with their offsets in it. */
 export function namesIn(text: string): FoundName[] {
   const found: FoundName[] = [];
-  const sentences = nlp(text).json({ offset: true }) as { terms: Term[] }[];
-  for (const { terms } of sentences) {
+  for (const { terms } of taggedSentences(text)) {
     found.push(...quotedNames(terms, text));
     const headline = isTitleCaseLine(terms);
     for (const whole of runsOf(terms)) {
