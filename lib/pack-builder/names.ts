@@ -104,7 +104,12 @@ function splitAtConnectors(run: Term[]): Term[][] {
   if (firstConnector < 0) return [run];
   // "Pieter de Vries": a particle between a first name and a surname.
   if (run[firstConnector]?.text === 'de' && firstConnector > 0 && has(run[firstConnector - 1] as Term, 'FirstName')) {
-    return [run];
+    // "Pieter de Vries of the Port Energy Council": the name, then whatever follows the next connector.
+    const next = run.findIndex((term, i) => i > firstConnector + 1 && CONNECTORS.has(term.text));
+    if (next < 0) return [run];
+    let rest = next;
+    while (rest < run.length && CONNECTORS.has((run[rest] as Term).text)) rest++;
+    return [run.slice(0, next), ...splitAtConnectors(run.slice(rest))];
   }
   // "the Clean Berth Initiative on Wednesday": a date is no part of a name.
   const dated = run.findIndex((term, i) => i > 0 && CONNECTORS.has((run[i - 1] as Term).text) && has(term, 'Date'));
