@@ -15,6 +15,7 @@ import {
   setPackEnabled,
   watchPacks,
 } from '@/lib/pack-store';
+import { AddDocuments } from './add-documents';
 import { downloadJson, JsonFileButton } from './json-files';
 
 type Status =
@@ -192,6 +193,7 @@ export function PacksSection() {
         />
       </div>
       <PacksStatus status={status} />
+      <AddDocuments />
     </section>
   );
 }
