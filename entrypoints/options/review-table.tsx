@@ -71,7 +71,6 @@ export function ReviewTable({ proposals, onChange }: Props) {
             {header('type', t('buildColType'))}
             {header('mentions', t('buildColMentions'))}
             <th scope="col">{t('buildColAliases')}</th>
-            <th scope="col">{t('buildColQuote')}</th>
             <th scope="col">
               <span class="opt-visually-hidden">{t('buildRemove')}</span>
             </th>
@@ -95,6 +94,8 @@ export function ReviewTable({ proposals, onChange }: Props) {
     </div>
   );
 }
+
+const ALIASES_SHOWN = 4;
 
 interface RowProps {
   proposal: Proposal;
@@ -130,6 +131,11 @@ function Row({ proposal, selected, onSelect, onRename, onType, onAlias, onRemove
           onChange={(event) => onRename(event.currentTarget.value)}
           data-testid="review-name"
         />
+        {/* The first quote under the name: the table stays inside the page's column. */}
+        <p class="opt-review-quote">
+          <span class="opt-visually-hidden">{t('buildColQuote')}: </span>
+          <q>{quote.length > 160 ? `${quote.slice(0, 159)}…` : quote}</q>
+        </p>
       </td>
       <td>
         <select
@@ -147,7 +153,14 @@ function Row({ proposal, selected, onSelect, onRename, onType, onAlias, onRemove
       </td>
       <td class="opt-review-count">{mentions}</td>
       <td>
-        <span class="opt-review-aliases">{entity.aliases.map((a) => a.text).join(' · ')}</span>
+        <span class="opt-review-aliases" title={entity.aliases.map((a) => a.text).join(' · ')}>
+          {/* A country brings its names in six languages: the first few say enough, the title has all. */}
+          {entity.aliases
+            .slice(0, ALIASES_SHOWN)
+            .map((a) => a.text)
+            .join(' · ')}
+          {entity.aliases.length > ALIASES_SHOWN ? ` · +${entity.aliases.length - ALIASES_SHOWN}` : ''}
+        </span>
         <form
           class="opt-review-alias"
           onSubmit={(event) => {
@@ -165,9 +178,6 @@ function Row({ proposal, selected, onSelect, onRename, onType, onAlias, onRemove
             data-testid="review-alias"
           />
         </form>
-      </td>
-      <td class="opt-review-quote">
-        <q>{quote.length > 160 ? `${quote.slice(0, 159)}…` : quote}</q>
       </td>
       <td>
         <button
