@@ -1,6 +1,6 @@
-// Files chosen or dropped on the options page, read to documents on the page: HTML by the page's
-// DOMParser (an inert document: nothing in it runs or loads) and Readability, PDF by pdfjs-dist
-// loaded on first use, text as it is. Workers have no DOMParser, so this part stays here.
+// Files chosen or dropped on the options page, read to documents on the page: HTML by the pure reader
+// (lib/pack-builder/html-text.ts: shipped code parses no markup from strings), PDF by pdfjs-dist
+// loaded on first use (it runs its own worker), text as it is.
 
 import type { SourceDocument } from '@/lib/pack-builder/build';
 import { type DocumentProblem, dedupe, kindOf, MAX_DOCUMENT_BYTES } from '@/lib/pack-builder/documents';
@@ -47,7 +47,6 @@ export async function readDocuments(
     try {
       if (kindOf(file.name) === 'pdf') getDocument ??= await pdfGetDocument();
       const result = await readDocumentFile(file.name, new Uint8Array(await file.arrayBuffer()), {
-        parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
         getDocument,
       });
       if (result.ok) read.push({ file: file.name, document: result.document });

@@ -16,11 +16,10 @@ export function readableArticle(document: Document): Article {
   const published = document
     .querySelector('meta[property="article:published_time"], meta[name="date"], time[datetime]')
     ?.getAttribute(document.querySelector('time[datetime]') ? 'datetime' : 'content');
-  const article = new Readability(document.cloneNode(true) as Document).parse();
-  // The article's HTML is read into an element of the same inert document: nothing runs, nothing loads.
-  const root = document.createElement('div');
-  if (article?.content) root.innerHTML = article.content;
-  else root.append(...[...document.body.childNodes].map((node) => node.cloneNode(true)));
+  // The article as a node of the (inert, parsed by the caller) document, not as an HTML string to
+  // parse again: Readability's serializer gives the element itself.
+  const article = new Readability(document.cloneNode(true) as Document, { serializer: (node: Node) => node }).parse();
+  const root = (article?.content as Element | null | undefined) ?? document.body;
   const blocks = [...root.querySelectorAll(BLOCKS)].filter((block) => !block.querySelector(BLOCKS));
   const paragraphs = (blocks.length > 0 ? blocks : [root]).map((block) =>
     (block.textContent ?? '').replace(/\s+/g, ' ').trim(),

@@ -87,9 +87,14 @@ describe('readDocumentFile: bad input, each with its reason', () => {
     });
   });
 
-  it('without parsers (as in a Worker), HTML and PDF are refused, not guessed at', async () => {
-    const result = await readDocumentFile('page.html', new TextEncoder().encode('<p>Chile</p>'), {});
-    expect(result).toMatchObject({ ok: false, problem: 'unsupported' });
+  it('without a DOM (the extension), HTML is read by the pure reader; PDF without pdfjs is refused', async () => {
+    const html = await readDocumentFile('ports-article.html', bytes('docs/ports-article.html'), {});
+    if (!html.ok) throw new Error(html.detail);
+    expect(html.document).toMatchObject({ title: 'Ports agree on shore power | Harbour Times', date: '2025-04-09' });
+    expect(html.document.text).toContain('The ports of Rotterdam and Antwerp signed the Clean Berth Initiative');
+    expect(html.document.text).not.toMatch(/Subscribe|Sport/);
+    const pdf = await readDocumentFile('harbour-accord.pdf', bytes('docs/harbour-accord.pdf'), {});
+    expect(pdf).toMatchObject({ ok: false, problem: 'unsupported' });
   });
 
   it('the same text twice is kept once, the copy named; two files of one name get two ids', async () => {

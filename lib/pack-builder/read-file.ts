@@ -10,10 +10,11 @@ import {
   readTextDocument,
 } from './documents';
 import { readableArticle } from './html';
+import { htmlText } from './html-text';
 import { type GetDocument, pdfText } from './pdf';
 
 export interface Parsers {
-  /** HTML text to a document (jsdom's `new JSDOM(html).window.document`, or `DOMParser`). */
+  /** HTML text to a document for Readability (jsdom's `new JSDOM(html).window.document`); without it, html-text.ts. */
   parseHtml?: (html: string) => Document;
   getDocument?: GetDocument;
 }
@@ -31,10 +32,10 @@ export async function readDocumentFile(fileName: string, bytes: Uint8Array, pars
   const checked = checkSize(bytes);
   if (checked) return checked;
   if (kind === 'html') {
-    if (!parsers.parseHtml) return refuse('unsupported', 'HTML cannot be read here');
     const decoded = decodeText(bytes);
     if (!decoded.ok) return refuse(decoded.problem);
-    const article = readableArticle(parsers.parseHtml(decoded.text));
+    // Readability where there is a DOM to give it (the CLI's jsdom); the pure reader in the extension.
+    const article = parsers.parseHtml ? readableArticle(parsers.parseHtml(decoded.text)) : htmlText(decoded.text);
     if (article.text.trim() === '') return refuse('empty', 'the page has no readable text');
     return { ok: true, document: documentOf(fileName, article.text, kind, article) };
   }
