@@ -2,6 +2,8 @@
 // run in its Worker, the review (one proposal renamed, one removed), "Save as pack"; then a served
 // page highlights one of the new entities, its card quotes the user's document, and "Read in the
 // document" opens the viewer at that quote. A page closed before saving leaves no pack.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { glossSession, inCardShadow, MARK, sleep } from './helpers';
@@ -164,9 +166,24 @@ describe('a pack from your own documents', () => {
     await session.detach();
   });
 
-  it('nothing is saved before "Save as pack": a page closed during the review leaves no pack', async () => {
+  it('nothing is saved before "Save as pack": a page closed during the review leaves no pack; axe finds nothing serious in the review', async () => {
     const options = await openOptions();
     await addAndBuild(options);
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // Evaluated, not added as a <script>: the page's CSP allows only the extension's own scripts.
+    await options.evaluate(axeSource);
+    const violations = await options.evaluate(async () => {
+      const axe = (
+        globalThis as unknown as {
+          axe: { run(context: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run({ include: [['[data-testid="add-documents"]']] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
     await options.close();
     const again = await openOptions();
     expect(await listed(again)).toEqual(['gloss']);
