@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { defaultSettings } from '../../lib/settings/settings';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from '../../scripts/chromium.mjs';
@@ -353,4 +353,28 @@ export async function inCardShadow<T>(session: CDPSession, functionDeclaration: 
     returnByValue: true,
   });
   return (result.value as T | null) ?? null;
+}
+
+/** Waits until `check` holds, polling; throws naming `what` after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** The extension's service worker in a session's browser (its test hook is `glossBackground`). */
+export function serviceWorkerOf(session: GlossSession): Worker {
+  const found = session.browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (!found) throw new Error('No service worker');
+  return found;
+}
+
+/** Opens the options page in a tab of the session, once its Knowledge packs section is shown. */
+export async function openOptionsPage(session: GlossSession): Promise<Page> {
+  const options = session.track(await session.browser.context.newPage());
+  await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+  await options.getByTestId('pack-list').waitFor();
+  return options;
 }

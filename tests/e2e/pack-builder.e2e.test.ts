@@ -4,9 +4,9 @@
 // document" opens the viewer at that quote. A page closed before saving leaves no pack.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { CDPSession, Page, Worker } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { glossSession, inCardShadow, MARK, sleep } from './helpers';
+import { glossSession, inCardShadow, MARK, openOptionsPage, serviceWorkerOf, until } from './helpers';
 
 const PACK_NAME = 'Reef briefing';
 const PACK_ID = 'reef-briefing';
@@ -31,26 +31,8 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 
 const gloss = glossSession({ '/reef.html': ARTICLE });
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-function worker(): Worker {
-  const found = gloss.browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  if (!found) throw new Error('No service worker');
-  return found;
-}
-
-async function openOptions(): Promise<Page> {
-  const options = gloss.track(await gloss.browser.context.newPage());
-  await options.goto(`chrome-extension://${gloss.browser.extensionId}/options.html`);
-  await options.getByTestId('pack-list').waitFor();
-  return options;
-}
+const worker = () => serviceWorkerOf(gloss);
+const openOptions = () => openOptionsPage(gloss);
 
 const listed = (options: Page) =>
   options.evaluate(() =>

@@ -5,9 +5,9 @@
 // problem named, and nothing changes.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { glossSession, inCardShadow, MARK, sleep } from './helpers';
+import { glossSession, inCardShadow, MARK, openOptionsPage, serviceWorkerOf, until } from './helpers';
 
 const PACK_ID = 'treaty-demo';
 const PACK_NAME = 'Eldermoor Accord (demo pack)';
@@ -111,26 +111,8 @@ const FOC = 'initiative:foc';
 
 // ---------------------------------------------------------------------------------------------
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-function worker(): Worker {
-  const found = gloss.browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  if (!found) throw new Error('No service worker');
-  return found;
-}
-
-async function openOptions(): Promise<Page> {
-  const options = gloss.track(await gloss.browser.context.newPage());
-  await options.goto(`chrome-extension://${gloss.browser.extensionId}/options.html`);
-  await options.getByTestId('pack-list').waitFor();
-  return options;
-}
+const worker = () => serviceWorkerOf(gloss);
+const openOptions = () => openOptionsPage(gloss);
 
 /** The ids of the packs the options page lists, in its order. */
 function listed(options: Page): Promise<string[]> {
