@@ -1,34 +1,13 @@
 // Loads the built extension in Debian's Chromium, opens the demo page, the in-page card, the popup,
 // the options page and the document viewer, and saves the screenshots the README shows.
 // Run after `npm run build`: node scripts/screenshots.mjs (add --dark for the dark versions).
-import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, extensionArgs } from './chromium.mjs';
-import { startStaticServer } from './static-server.mjs';
-
-const ext = new URL('../.output/chrome-mv3', import.meta.url).pathname;
-const out = new URL('../docs/', import.meta.url).pathname;
-const html = await readFile(new URL('../demo/index.html', import.meta.url));
-const server = await startStaticServer(() => ({ body: html }));
-const url = server.url('/');
+import { openDemo, DOCS_DIR as out } from './demo-browser.mjs';
 
 const dark = process.argv.includes('--dark');
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gloss-shot-')), {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  colorScheme: dark ? 'dark' : 'light',
-  viewport: { width: 1100, height: 900 },
-  args: [...CHROMIUM_ARGS, ...extensionArgs(ext)],
-});
+const { context, extensionId, page, url, close } = await openDemo({ dark, viewport: { width: 1100, height: 900 } });
 try {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('mark.gloss-mark');
   await page.waitForTimeout(300);
   const suffix = dark ? '-dark' : '';
   await page.screenshot({ path: join(out, `page${suffix}.png`) });
@@ -73,6 +52,5 @@ try {
   await viewer.screenshot({ path: join(out, `document${suffix}.png`) });
   console.log(`screenshots in ${out}`);
 } finally {
-  await context.close();
-  await server.close();
+  await close();
 }
