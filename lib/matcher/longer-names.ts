@@ -44,3 +44,35 @@ export function beginsLongerName(after: string): boolean {
 }
 
 const PAIR_THEN_HEAD = /^[-\u2010\u2011]\p{Lu}[\p{L}\p{M}]*[^\S\n\r]+(\p{Lu}[\p{L}\p{M}]*)/u;
+
+/**
+ * Heads that make a shop, an eatery or a lodging of what comes before: after an organization's
+ * name that is also a building's ("the White House Sub Shop", "White House Tavern"). Not its own
+ * rooms and grounds ("White House Rose Garden"), nor company suffixes (the pack's companies are
+ * named with them).
+ */
+const VENUE_HEADS = new Set(
+  `Shop Shoppe Store Restaurant Café Cafe Bistro Grill Diner Bakery Bar Pub Tavern Inn Hotel Motel Lodge Deli
+  Pizza Pizzeria Subs Farm Farms Market Salon Barbershop Cinema Apartments Estates Motors`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** The capitalised words that run on after a name on its line: "Sub Shop" in "White House Sub Shop on…". */
+const RUN_ON = /^(?:[^\S\n\r]+\p{Lu}[\p{L}\p{M}'’]*(?![\p{L}\p{M}]))+/u;
+
+/**
+ * True when the text after an organization's name makes the whole a shop or an eatery's name: a
+ * venue's head within the next three capitalised words.
+ */
+export function beginsVenueName(after: string): boolean {
+  const run = RUN_ON.exec(after)?.[0];
+  return (
+    run !== undefined &&
+    run
+      .trim()
+      .split(/\s+/)
+      .slice(0, 3)
+      .some((word) => VENUE_HEADS.has(word))
+  );
+}

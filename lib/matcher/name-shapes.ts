@@ -67,23 +67,76 @@ export function capitalisedBefore(before: string): { word: string; at: number } 
   return { word, at: found.index + found[0].indexOf(word) };
 }
 
-export type NameShape = 'surname' | 'followed' | 'thing' | null;
+export type NameShape = 'surname' | 'followed' | 'thing' | 'described' | null;
 
-/**
- * How the words around a country's name make it part of another name: 'surname' when a given name
- * or an honorific comes before ("Brian France", "Mrs. Ireland") or an age after ("Washington, 70,"),
- * 'followed' when a capitalised word
- * other than an office or a day follows ("Kenya Barris", "Japan Display"), 'thing' when a noun of
- * a species or a food follows ("Canada geese"). `sentenceStart` tells whether the word before
- * starts a sentence (its capital says nothing then).
- */
 /** ", 70," after a name: a person's age, as papers write it. */
 const AGE_AFTER = /^[^\S\n\r]*,[^\S\n\r]*\d{1,3},/;
 
-export function nameShape(before: string, after: string, previousStartsSentence: boolean): NameShape {
-  if (AGE_AFTER.test(after)) return 'surname';
+/** A date as obituaries and captions write it: "1938", "March 2, 1941", "2 March 1941". */
+const DATE = String.raw`(?:(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+|\d{1,2}\s+\p{Lu}\p{Ll}+\s+)?\d{4})`;
+/**
+ * A life's span after a name, on its line or the next: "India Washington 1938 – 2025",
+ * "(March 2, 1941 – October 28, 2025)". Countries have no birth year.
+ */
+const LIFE_DATES_AFTER = new RegExp(
+  String.raw`^[^\S\n\r]*(?:\n\s*)?\(?(?:b\.\s*|born\s+)?${DATE}\s*[–—-]\s*${DATE}(?!\d)`,
+  'u',
+);
+
+/**
+ * Kinds of thing an appositive can say a name is ("Malta, the sweet malt soda"; "Montenegro, an
+ * amaro"): drinks and food, brands and shops, vehicles, animals, works. Not a country's kinds
+ * (state, nation, republic, economy, market, ally, member).
+ */
+const APPOSITIVE_THINGS = new Set(
+  `soda sodas drink drinks beverage liqueur liquor amaro aperitif aperitivo digestif cocktail beer lager ale
+  stout wine whisky whiskey vodka gin rum brandy cider spirit cheese sauce dish dessert cake bread pastry candy
+  snack cigar cigars brand label restaurant café cafe bar pub shop store bakery deli diner hotel chain franchise
+  car sedan truck model ship boat yacht vessel liner ferry horse colt filly mare gelding stallion dog puppy cat
+  album song single band film movie play novel opera musical font typeface`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words that end a noun phrase's head ("soda sold in", "liqueur, made"): a verb, a preposition. */
+const HEAD_ENDS = String.raw`(?=[,.;:!?)]|\s+(?:that|which|sold|made|brewed|distilled|bottled|named|from|with|for|in|on|at|by|since)\b|\s*$)`;
+/** ", the sweet malt soda sold…": an appositive whose head is a kind of thing. */
+const APPOSITIVE = new RegExp(
+  String.raw`^[^\S\n\r]*,[^\S\n\r]+(?:the|a|an)[^\S\n\r]+((?:(?!(?:of|in|for|to|from|by|on|and|with)\b)[\p{Ll}-]+[^\S\n\r]+){0,3}?)([\p{Ll}é]+)${HEAD_ENDS}`,
+  'u',
+);
+/** ", made in Bologna", ", brewed since 1885": a product, where it is made. */
+const MADE_AFTER =
+  /^[^\S\n\r]*,[^\S\n\r]+(?:made|brewed|distilled|bottled|blended|produced)[^\S\n\r]+(?:in|by|since|from)\b/;
+
+/** An appositive or a participle right after a name that says it is a thing, not a place. */
+export function describedAsThing(after: string): boolean {
+  if (MADE_AFTER.test(after)) return true;
+  const appositive = APPOSITIVE.exec(after);
+  return appositive !== null && APPOSITIVE_THINGS.has(appositive[2] as string);
+}
+
+/**
+ * How the words around a country's name make it part of another name: 'surname' when a given name
+ * or an honorific comes before ("Brian France", "Mrs. Ireland", "India Washington" when the name is
+ * also a surname: `surnameToo`), or an age or a life's span after ("Washington, 70,"); 'described'
+ * when an appositive says it is a thing ("Malta, the malt soda"); 'followed' when a capitalised
+ * word other than an office or a day follows ("Kenya Barris", "Japan Display"); 'thing' when a
+ * noun of a species or a food follows ("Canada geese"). `previousStartsSentence` tells whether the
+ * word before starts a sentence (its capital says nothing then).
+ */
+export function nameShape(
+  before: string,
+  after: string,
+  previousStartsSentence: boolean,
+  surnameToo = false,
+): NameShape {
+  if (AGE_AFTER.test(after) || LIFE_DATES_AFTER.test(after)) return 'surname';
+  if (describedAsThing(after)) return 'described';
   const previous = capitalisedBefore(before)?.word;
   if (previous && HONORIFICS.has(previous)) return 'surname';
+  // "India Washington", "Georgia Jordan": a given name, then a surname, even first in a line.
+  if (previous && surnameToo && GIVEN_NAMES.has(previous)) return 'surname';
   if (
     previous &&
     !previousStartsSentence &&

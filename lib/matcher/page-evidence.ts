@@ -25,6 +25,8 @@ export class PageEvidence {
   private readonly inFull = new Set<string>();
   /** Entities named so far, with their type. */
   private readonly named = new Map<string, EntityType>();
+  /** Officials someone else on the page shares a surname with ("Zhao Wei" for Zhao Lijian). */
+  private readonly otherBearers = new Set<string>();
 
   /** A clear cue for one sense of an ambiguous name ("Atlanta, Georgia"; "Tbilisi, Georgia"). */
   noteSense(key: string, sense: Sense): void {
@@ -47,6 +49,14 @@ export class PageEvidence {
   noteNamed(entityId: string, entityType: EntityType, full: boolean, clear: boolean): void {
     if (clear) this.named.set(entityId, entityType);
     if (full) this.inFull.add(entityId);
+  }
+
+  noteOtherBearer(entityId: string): void {
+    this.otherBearers.add(entityId);
+  }
+
+  otherBearer(entityId: string): boolean {
+    return this.otherBearers.has(entityId);
   }
 
   namedInFull(entityId: string): boolean {

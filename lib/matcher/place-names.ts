@@ -76,6 +76,19 @@ const words = (list: string) => list.split(/\s+/).filter(Boolean);
 /** The US states by their full names (not Georgia or Washington: see above). */
 export const US_STATE_NAMES: readonly string[] = [...words(US_STATES), ...US_STATES_OF_TWO_WORDS];
 
+/**
+ * The US states as a dateline or an agency's name writes them: by name (Georgia and Washington
+ * included: after "Savannah," or before "Department of State" they are the states) and by the AP's
+ * abbreviation. Not the District of Columbia.
+ */
+export const US_STATES_IN_DATELINES: readonly string[] = [
+  ...words(US_STATES),
+  ...US_STATES_OF_TWO_WORDS.filter((name) => name !== 'District of Columbia'),
+  'Georgia',
+  'Washington',
+  ...words(AP_ABBREVIATIONS).filter((abbreviation) => abbreviation !== 'D.C.'),
+].sort((a, b) => b.length - a.length);
+
 /** Every region a town's name may be followed by, longest first so that "New York City" wins. */
 export const REGIONS: readonly string[] = [
   ...words(US_STATES),
@@ -89,7 +102,7 @@ export const REGIONS: readonly string[] = [
   ...BOROUGHS_OF_TWO_WORDS,
 ].sort((a, b) => b.length - a.length);
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SPACE = '[\\s\\u00A0]';
 
 // A region ends where a word ends; an abbreviation ends with its dot.

@@ -24,7 +24,7 @@ export interface SurfaceRule {
 /** True when the surface is written without any accent ("Suede" for "Suède"). */
 const unaccented = (surface: string) => !/\p{M}/u.test(surface.normalize('NFD'));
 
-import { US_STATE_NAMES } from './place-names';
+import { escapeRegExp, US_STATE_NAMES, US_STATES_IN_DATELINES } from './place-names';
 
 // Georgia is the country unless the words around it point at the US state. A clue for the
 // country (Tbilisi, the Caucasus...) anywhere in the window wins over the state's clues.
@@ -65,6 +65,25 @@ const WASHINGTON_STATE_BEFORE =
 const WASHINGTON_STATE_AFTER = /^[\s\u00A0]+[Ss]tate\b/;
 const WASHINGTON_PERSON_BEFORE = /\b(?:George|Denzel|Booker T\.|Martha|Kerry)[\s\u00A0]+$/;
 
+// Words of American sports, where a place's name is a team: "Washington visits Atlanta for a
+// neutral-site game", "the Bulldogs held UK to 41 rushing yards" (UK: the University of Kentucky).
+const US_SPORTS =
+  /\b(?:touchdowns?|quarterbacks?|rushing|passing yards|field goals?|halftime|kickoff|tip-off|innings|home opener|regular season|neutral-site|playoffs?|bowl game|postseason|NCAA|NFL|NBA|WNBA|MLB|NHL|Huskies|Commanders|Nationals|Capitals|Wizards|Mystics|Wildcats|Big Blue Nation|Rupp Arena|Kroger Field)\b/;
+
+// A US state's own Department of State (elections, business filings): "Pennsylvania Department
+// of State", "the state's Department of State", or one in a story datelined in a state
+// ("Washington, Pa.: The Department of State certifies county ballots").
+const STATES = US_STATES_IN_DATELINES.map(escapeRegExp).join('|');
+const STATE_AGENCY_BEFORE = new RegExp(
+  `(?:(?<!\\p{L})(?:${STATES})(?:['’]s)?|\\b[Ss]tate['’]s|\\b[Tt]he state)[\\s\\u00A0]+$`,
+  'u',
+);
+const STATE_DATELINE_BEFORE = new RegExp(
+  `(?<!\\p{L})\\p{Lu}[\\p{L}. '’-]*,[\\s\\u00A0]+(?:${STATES})(?!\\p{L})[\\s\\u00A0]*[:—–]`,
+  'u',
+);
+const FEDERAL = /\b(?:U\.S\.|US|federal|Blinken|Secretary of State Antony|Washington, D\.C\.)/;
+
 const US_ROUTE = /^[\s\u00A0]+\d{1,3}(?![\d.,%-])(?![\s\u00A0]*(?:percent|per cent|billion|million|years?|times)\b)/;
 
 /** The words around "Georgia" point at the US state. */
@@ -87,6 +106,16 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
       ourSense: (before, after) => GEORGIA_COUNTRY.test(before) || GEORGIA_COUNTRY.test(after),
     },
   ],
+  [
+    'Department of State',
+    {
+      reject: (before, after) =>
+        STATE_AGENCY_BEFORE.test(before) ||
+        (STATE_DATELINE_BEFORE.test(before) && !FEDERAL.test(before) && !FEDERAL.test(after)),
+    },
+  ],
+  // "UK" in American sports is the University of Kentucky: the page's other bare uses follow.
+  ['UK', { reject: (before, after) => US_SPORTS.test(before) || US_SPORTS.test(after), otherSense: () => true }],
   ['America', { reject: (before, after) => AMERICA_BEFORE.test(before) || AMERICA_AFTER.test(after) }],
   ['American', { reject: (before) => AMERICA_BEFORE.test(before) }],
   // "U.S. 52", "US 1": a federal highway.
@@ -95,13 +124,19 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
   [
     'Washington',
     {
-      reject: (before, after) => WASHINGTON_BEFORE.test(before) || WASHINGTON_AFTER.test(after),
+      reject: (before, after) =>
+        WASHINGTON_BEFORE.test(before) ||
+        WASHINGTON_AFTER.test(after) ||
+        US_SPORTS.test(before) ||
+        US_SPORTS.test(after),
       // The state ("Seattle, Washington", "Washington state") or a person ("Denzel Washington"): the
       // page's bare uses follow. A place named after the person is no evidence ("George Washington
       // University").
       otherSense: (before, after) =>
         WASHINGTON_STATE_BEFORE.test(before) ||
         WASHINGTON_STATE_AFTER.test(after) ||
+        US_SPORTS.test(before) ||
+        US_SPORTS.test(after) ||
         (WASHINGTON_PERSON_BEFORE.test(before) && !WASHINGTON_AFTER.test(after)),
     },
   ],

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { matcherAliases } from '../knowledge/pack';
 import { beginsLongerName } from './longer-names';
 import { Matcher } from './matcher';
+import { bearersOf, otherBearerIn } from './namesakes';
 import { townOfRegion } from './place-names';
 import { isTitleCaseLine } from './title-case';
 
@@ -105,6 +106,70 @@ describe('a name that begins a longer name of something else', () => {
     expect(beginsLongerName(' garden')).toBe(false);
     expect(beginsLongerName(', Garden')).toBe(false);
     expect(beginsLongerName(' Gardening')).toBe(false);
+  });
+});
+
+describe("an organization's name at the head of a shop's", () => {
+  it.each([
+    'Heading south? The White House Sub Shop on Arctic Avenue still makes the best sub.',
+    'lunch at the White House Tavern',
+    'White House Pizza delivers',
+    'the White House Black Market Store in the mall',
+  ])('finds nothing in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
+  });
+
+  it.each([
+    ['the White House Rose Garden', 'White House'],
+    ['the White House Press Office said', 'White House'],
+    // A heading's capitals say nothing: "White House Shop Talk" is about the White House.
+    ['White House Shop Talk', 'White House'],
+    ['the White House said the shop', 'White House'],
+  ])('keeps the organization in %j', (text, name) => {
+    expect(onPage(text).map(([found]) => found)).toEqual([name]);
+  });
+});
+
+describe("a state's Department of State", () => {
+  it.each([
+    'The Pennsylvania Department of State certified the results.',
+    "Florida's Department of State registers companies.",
+    "Washington, Pa.:\nThe Department of State certifies county's mail ballots after recount.",
+    'HARRISBURG, Pa. — The Department of State said turnout was high.',
+  ])('finds nothing in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
+  });
+
+  it.each([
+    'The Department of State said on Monday that talks would resume.',
+    'WASHINGTON — The Department of State said on Monday that talks would resume.',
+    'The U.S. Department of State said so.',
+  ])('finds the federal department in %j', (text) => {
+    expect(onPage(text).map(([, entity]) => entity)).toContain('org:state-department');
+  });
+});
+
+describe('a place that is an American team', () => {
+  it.each([
+    'Georgia closes the season a week after Washington visits Atlanta for a neutral-site game.',
+    'The Bulldogs held UK to 41 rushing yards.',
+    'Washington scored two touchdowns in the first half.',
+  ])('finds no country in %j', (text) => {
+    expect(onPage(text).filter(([, entity]) => entity?.startsWith('country:'))).toEqual([]);
+  });
+
+  it('settles the page: after "held UK to 41 rushing yards", a bare UK is the university', () => {
+    expect(
+      onPage('The Bulldogs held UK to 41 rushing yards.', '"We knew UK would come in here and play physical."'),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['Washington imposed new export controls on Monday.', 'Washington'],
+    ['The UK joined the Declaration.', 'UK'],
+    ['London and the UK government disagreed on the playbook.', 'UK'],
+  ])('keeps the country in %j', (text, name) => {
+    expect(onPage(text).map(([found]) => found)).toContain(name);
   });
 });
 
@@ -252,5 +317,83 @@ describe("an organization's or an initiative's acronym", () => {
     [[], 'ZTE phones', [['ZTE', 'org:zte']]],
   ])('after %j, finds in %j', (earlier, text, expected) => {
     expect(onPage(...earlier, text)).toEqual(expected);
+  });
+});
+
+describe('a name that the words after it make a person or a thing', () => {
+  it.each([
+    // A life's span: an obituary's heading, a caption.
+    'India Washington\n1938 – 2025',
+    // A place that is a given name, then one that is a surname: a person, even in a heading.
+    'India Washington',
+    'Obituary: Georgia Jordan',
+    'Georgia Smith (1950–2020)',
+    'Chad (March 2, 1941 – October 28, 2025)',
+    // An appositive or a participle that says what it is: a drink, a shop.
+    'with Malta, the sweet malt soda sold in every bodega',
+    'Amaro Montenegro, made in Bologna since 1885',
+    'Jamaica, a hearty bean dish with cornbread',
+  ])('finds no country in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Malta, the smallest member state, voted no.', 'Malta'],
+    ['Georgia, the birthplace of wine, exports more every year.', 'Georgia'],
+    ['Japan, the tea country, signed.', 'Japan'],
+    ['Japan, the tea and rice exporter, signed.', 'Japan'],
+    ['Japan, 1945–1952, was occupied.', 'Japan'],
+    ['Ukraine, a NATO partner, said no.', 'Ukraine'],
+  ])('keeps the country in %j', (text, name) => {
+    expect(onPage(text).map(([found]) => found)).toEqual([name]);
+  });
+
+  it('settles the page: after "Malta, the malt soda", a bare Malta is the soda', () => {
+    expect(onPage('Top it with Malta, the sweet malt soda.', 'Pour the Malta over ice.')).toEqual([]);
+  });
+});
+
+describe('another person with an official’s surname', () => {
+  it.each([
+    [['Zhao Wei, who ran a dumpling house, took over the kitchen. "Students like it," Mr. Zhao said.']],
+    [['Zhao Wei took over the kitchen this fall.'], '"Students like it," Mr. Zhao said.'],
+    [['The bakery on Main Street is run by Claire Masson.'], 'Mr. Masson bakes at four.'],
+    [['James Robert Love, known to everyone as Jim Love, died at home in Moscow, Idaho.']],
+  ])('finds nothing in %j', (earlier, text = undefined) => {
+    const texts = text === undefined ? earlier : [...earlier, text];
+    expect(onPage(...texts)).toEqual([]);
+  });
+
+  it.each([
+    // The official named in full first: the title is theirs.
+    [['Zhao Lijian said so.', 'Zhao Wei, a reporter, asked.'], 'Mr. Zhao answered.', 'Mr. Zhao'],
+    // A page of the documents' world: the title is theirs.
+    [
+      ['The Freedom Online Coalition met before the Summit for Democracy.', 'Zhao Wei, a reporter, asked.'],
+      'Mr. Zhao answered.',
+      'Mr. Zhao',
+    ],
+    // Without another Zhao, a title with a rare surname counts as it did.
+    [[], '"Students like it," Mr. Zhao said.', 'Mr. Zhao'],
+    [[], 'Yesterday Antony Blinken said so.', 'Antony Blinken'],
+  ])('after %j, finds the official in %j', (earlier, text, name) => {
+    expect(onPage(...earlier, text).map(([found]) => found)).toContain(name);
+  });
+
+  it.each([
+    ['Zhao Wei took over.', true],
+    ['Mary Price said.', false],
+    ['She met Claire Masson there.', true],
+    ['Yesterday Masson said.', false],
+    ['On Friday Masson said.', false],
+    ['James Robert Masson said.', true],
+    ['Zhao Slams Critics Of New Rule', false],
+    ['Spokesperson Zhao said.', false],
+  ])('in %j, someone else bears Zhao or Masson: %s', (text, expected) => {
+    const bearers = bearersOf(matcherAliases());
+    const zhao = bearers.get('person:zhao-lijian');
+    const masson = bearers.get('person:david-masson');
+    if (!zhao || !masson) throw new Error('the pack has no Zhao Lijian or David Masson');
+    expect(otherBearerIn(text, zhao) || otherBearerIn(text, masson)).toBe(expected);
   });
 });

@@ -4,9 +4,10 @@
 // Pure.
 import type { AliasKind, EntityType } from '../knowledge/schema';
 import { COMMON_NOUN_NAMES, COMMON_SURNAMES, HONORIFICS, WELL_KNOWN_ACRONYMS, WORDLIKE_NAMES } from './common-words';
-import { beginsLongerName } from './longer-names';
+import { beginsLongerName, beginsVenueName } from './longer-names';
 import type { MentionContext } from './matcher';
 import { capitalisedBefore, GIVEN_NAMES, nameShape } from './name-shapes';
+import { type Bearer, bearersOf, otherBearerIn } from './namesakes';
 import { evidenceOf } from './page-evidence';
 import { townOfRegion } from './place-names';
 import {
@@ -33,6 +34,13 @@ export interface AliasTarget {
    * name it is): it needs support on pages about something else. Set by markShortForms.
    */
   shortForm: boolean;
+  /**
+   * How an official's alias names them, for namesakes (namesakes.ts): by a full name without an
+   * office ("Jim Love"), or by the surname alone or with an honorific ("Zhao", "Mr. Zhao").
+   */
+  personal: 'full' | 'surname' | null;
+  /** The official's surname and own names, set by finishEntries. */
+  bearer?: Bearer;
 }
 
 /** What a matched surface can name, found by its key. */
@@ -48,6 +56,11 @@ export interface Entry {
   commonNoun: boolean;
   /** Only an initiative's name ("Great Canon"): not at the head of a longer title. */
   initiative: boolean;
+  /**
+   * Only organizations' names of several words ("White House", "United Nations"): not at the head
+   * of a shop's or an eatery's name.
+   */
+  venue: boolean;
   /**
    * Other names of the same country (its capital, its people) whose presence nearby says the
    * pack's sense: "Beijing: China's central bank". Set by finishEntries.
@@ -69,6 +82,7 @@ export function newEntry(key: string): Entry {
     place: false,
     commonNoun: COMMON_NOUN_NAMES.has(key),
     initiative: true,
+    venue: /\s/.test(key),
     cues: [],
   };
 }
@@ -81,6 +95,7 @@ export function addTarget(
   if (alias.kind === 'acronym' && WORDLIKE_ACRONYMS.has(entry.key)) entry.wordlike = true;
   if (alias.entityType === 'country' && PLACE_KINDS.has(alias.kind)) entry.place = true;
   if (alias.entityType !== 'initiative' || alias.kind === 'acronym') entry.initiative = false;
+  if (alias.entityType !== 'organization') entry.venue = false;
   if (entry.targets.some((t) => t.entityId === alias.entityId)) return;
   const words = alias.text.split(/\s+/);
   const commonTitle =
@@ -92,6 +107,16 @@ export function addTarget(
     alias.kind === 'name' ||
     (alias.kind !== 'reference' && !commonTitle && words.length >= 3) ||
     (alias.kind === 'short' && words.length >= 2);
+  const personal =
+    alias.entityType !== 'official'
+      ? null
+      : alias.kind === 'name' || (alias.kind === 'short' && words.length >= 2)
+        ? 'full'
+        : alias.kind === 'reference' ||
+            (alias.kind === 'short' && words.length === 1) ||
+            (alias.kind === 'title' && words.length === 2 && HONORIFICS.has(words[0] as string))
+          ? 'surname'
+          : null;
   entry.targets.push({
     entityId: alias.entityId,
     entityType: alias.entityType,
@@ -99,6 +124,7 @@ export function addTarget(
     commonTitle,
     full,
     shortForm: false,
+    personal,
   });
 }
 
@@ -117,9 +143,10 @@ export interface Weak {
  */
 export function finishEntries(
   entries: Iterable<Entry>,
-  aliases: readonly { text: string; kind: AliasKind; entityId: string }[],
+  aliases: readonly { text: string; kind: AliasKind; entityId: string; entityType: EntityType }[],
 ): void {
   const named = new Set(aliases.filter((a) => a.kind === 'name').map((a) => a.entityId));
+  const bearers = bearersOf(aliases);
   const cuesOf = new Map<string, string[]>();
   for (const a of aliases) {
     if (a.kind !== 'capital' && a.kind !== 'demonym') continue;
@@ -128,6 +155,7 @@ export function finishEntries(
   for (const entry of entries) {
     for (const t of entry.targets) {
       t.shortForm = t.kind === 'acronym' && t.entityType !== 'country' && named.has(t.entityId);
+      if (t.personal) t.bearer = bearers.get(t.entityId);
     }
     if (entry.place) {
       entry.cues = entry.targets.flatMap((t) => cuesOf.get(t.entityId) ?? []).filter((cue) => cue !== entry.key);
@@ -174,15 +202,20 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
         return undefined;
       }
       if (beginsLongerName(after)) return undefined;
-      const shape = placeInAnotherName(text, start, before, after);
+      const shape = placeInAnotherName(entry.key, text, start, before, after);
       if (shape) {
         // "Brian France", "Mrs. Ireland", "Georgia Whitaker": a person, and so are the page's bare
         // uses. (Not from a Title Case line: "Hazy India Pale Ale" says nothing of "from India".)
+        // So is a name that an appositive says is a drink or a shop ("Malta, the malt soda").
         const person = shape.shape === 'surname' || (shape.shape === 'followed' && GIVEN_NAMES.has(entry.key));
-        if (person && !shape.titleCase) evidence.noteSense(entry.key, 'other');
+        if ((person || shape.shape === 'described') && !shape.titleCase) evidence.noteSense(entry.key, 'other');
         return undefined;
       }
     }
+  }
+  // "the White House Sub Shop": a building's name at the head of a shop's, outside headings.
+  if (!ours && entry.venue && beginsVenueName(after) && !isTitleCaseLine(text, start, end)) {
+    return undefined;
   }
   // "the Great Canon of St. Andrew": an initiative's name at the head of a longer title.
   if (entry.initiative && LONGER_TITLE.test(after)) return undefined;
@@ -194,6 +227,15 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   ours ||= leaning === 'ours';
 
   const shouted = entry.wordlike && isShouted(text, start, end);
+  // "Zhao Wei": the text names someone else with an official's surname; the page remembers it.
+  for (const t of entry.targets) {
+    if (t.bearer && !evidence.otherBearer(t.entityId) && otherBearerIn(around(text, start, end), t.bearer)) {
+      evidence.noteOtherBearer(t.entityId);
+    }
+  }
+  // Whether a name of the official may be that other person's: nothing on the page says it is them.
+  const namesake = (t: AliasTarget) =>
+    evidence.otherBearer(t.entityId) && !evidence.namedInFull(t.entityId) && !evidence.speaksOfTheDocuments(t.entityId);
   const usable = entry.targets.filter((t) => {
     if (t.kind === 'reference') return context.has(t.entityId) && referenceFits(text, start, end);
     if (t.kind === 'acronym') {
@@ -203,6 +245,8 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
     if (t.kind === 'short' && WORDLIKE_NAMES.has(entry.key)) return referenceFits(text, start, end);
     // "Mr Price" on a page that never names Ned Price nor the documents' world is someone else.
     if (t.commonTitle) return evidence.namedInFull(t.entityId) || evidence.speaksOfTheDocuments(t.entityId);
+    // "Zhao Wei … Mr. Zhao said": the page's own Zhao, unless it named the official or their world.
+    if (t.personal === 'surname' && namesake(t)) return false;
     return true;
   });
   // An ambiguous alias goes to the entity the page has already named, else the first listed.
@@ -210,10 +254,11 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   if (!target) return undefined;
   // "FOC" in a motor controller, "DFI" a board maker, "NSO" an orchestra: an organization's or an
   // initiative's acronym counts where the page names it in full or speaks of the documents, or
-  // where its line names another of the documents' organizations ("OECD, WTO and ICANN").
+  // where its line names another of the documents' organizations ("OECD, WTO and ICANN"). So does
+  // an official's full name on a page that names someone else with the surname: "James Robert
+  // Love, known to everyone as Jim Love, died at home in Moscow, Idaho" is a namesake.
   if (
-    target.shortForm &&
-    !WELL_KNOWN_ACRONYMS.has(entry.key) &&
+    ((target.shortForm && !WELL_KNOWN_ACRONYMS.has(entry.key)) || (target.personal === 'full' && namesake(target))) &&
     !evidence.namedInFull(target.entityId) &&
     !evidence.speaksOfTheDocuments(target.entityId)
   ) {
@@ -234,6 +279,15 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   return { target, tentative };
 }
 
+/**
+ * How far around an official's name another bearer of the surname is looked for: a paragraph's
+ * worth, so that a long text costs a constant amount per name.
+ */
+const BEARER_REACH = 400;
+
+const around = (text: string, start: number, end: number) =>
+  text.slice(Math.max(0, start - BEARER_REACH), end + BEARER_REACH);
+
 /** Records on the page's evidence that a mention of `target` was found. */
 export function noteFound(context: MentionContext, target: AliasTarget): void {
   context.add(target.entityId);
@@ -249,11 +303,11 @@ export function noteFound(context: MentionContext, target: AliasTarget): void {
  * How a country's name is part of another name here (name-shapes.ts), or null, and whether its
  * line is in Title Case. A headline verb after it ("China Tightens Rules") makes it the country.
  */
-function placeInAnotherName(text: string, start: number, before: string, after: string) {
+function placeInAnotherName(key: string, text: string, start: number, before: string, after: string) {
   const titleCase = isTitleCaseLine(text, start, start);
   const previous = capitalisedBefore(before);
   const previousStarts = previous !== null && isSentenceStart(text, start - before.length + previous.at);
-  const shape = nameShape(before, after, previousStarts);
+  const shape = nameShape(before, after, previousStarts, COMMON_SURNAMES.has(key));
   if (!shape || (shape === 'followed' && headlineVerbAfter(after))) return null;
   return { shape, titleCase };
 }
