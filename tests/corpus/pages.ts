@@ -1,5 +1,7 @@
-// The corpora on disk: every PAGES_DIR/NAME.html with its NAME.gold.json, and the off-topic set
-// (off-topic/pages), pages about other subjects, written before the rules that handle them.
+// The corpora on disk: every PAGES_DIR/NAME.html with its NAME.gold.json; the off-topic set
+// (off-topic/pages), pages about other subjects, written before the rules that handle them; and the
+// held-out set (held-out/pages), more such pages written apart from the rules, without reading them
+// or the off-topic pages, to measure whether the rules generalise.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,10 @@ export const OFF_TOPIC_DIR = path.join(CORPUS_DIR, 'off-topic');
 export const OFF_TOPIC_PAGES_DIR = path.join(OFF_TOPIC_DIR, 'pages');
 /** The off-topic set's first score, on the build before its rules; RESULTS.md quotes it. */
 export const OFF_TOPIC_FIRST_SCORE_PATH = path.join(OFF_TOPIC_DIR, 'FIRST-SCORE.md');
+export const HELD_OUT_DIR = path.join(CORPUS_DIR, 'held-out');
+export const HELD_OUT_PAGES_DIR = path.join(HELD_OUT_DIR, 'pages');
+/** The held-out set's first score, on the build of commit 37a44cb; RESULTS.md quotes it. */
+export const HELD_OUT_FIRST_SCORE_PATH = path.join(HELD_OUT_DIR, 'FIRST-SCORE.md');
 export const RESULTS_PATH = path.join(CORPUS_DIR, 'RESULTS.md');
 
 export interface CorpusPage {
@@ -32,3 +38,4 @@ export function loadCorpus(dir = PAGES_DIR): CorpusPage[] {
 }
 
 export const loadOffTopic = () => loadCorpus(OFF_TOPIC_PAGES_DIR);
+export const loadHeldOut = () => loadCorpus(HELD_OUT_PAGES_DIR);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BundledPackFile } from '../../lib/knowledge/schema';
-import { CORPUS_DIR, type CorpusPage, loadCorpus, loadOffTopic } from './pages';
+import { CORPUS_DIR, type CorpusPage, loadCorpus, loadHeldOut, loadOffTopic } from './pages';
 import {
   describeErrors,
   findOccurrence,
@@ -315,6 +315,35 @@ describe('the off-topic set', () => {
     const wanted = ['town-state', 'neighbourhood', 'street', 'business-name', 'geographic', 'heading-common-noun'];
     wanted.push('title-surname', 'us-state', 'person-name', 'reference-word', 'acronym-other');
     expect(wanted.filter((kind) => (counts.get(kind) ?? 0) < 2)).toEqual([]);
+  });
+
+  checkGoldFits(resolved);
+});
+
+describe('the held-out set', () => {
+  const heldOut = loadHeldOut();
+  const resolved = heldOut.map((page) => ({ page, text: bodyText(page.html) }));
+  const mentions = heldOut.flatMap((page) => page.gold.mentions);
+  const traps = heldOut.flatMap((page) => page.gold.traps);
+
+  it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(10);
+    expect(heldOut.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
+    expect(traps.length).toBeGreaterThanOrEqual(120);
+    expect(mentions.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives every trap a class and a reason, and has no page name in common with the other sets', () => {
+    expect(traps.filter((t) => !t.class || !t.why).map((t) => t.text)).toEqual([]);
+    const names = new Set([...loadCorpus(), ...loadOffTopic()].map((page) => page.name));
+    expect(heldOut.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
+  });
+
+  it('spreads its traps: at least 8 classes with 5 or more, none with more than a quarter', () => {
+    const counts = new Map<string, number>();
+    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
+    expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(8);
+    expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
   });
 
   checkGoldFits(resolved);
