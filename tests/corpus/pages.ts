@@ -1,7 +1,8 @@
 // The corpora on disk: every PAGES_DIR/NAME.html with its NAME.gold.json; the off-topic set
 // (off-topic/pages), pages about other subjects, written before the rules that handle them; and the
 // held-out set (held-out/pages), more such pages written apart from the rules, without reading them
-// or the off-topic pages, to measure whether the rules generalise.
+// or the off-topic pages, to measure whether the rules generalise; and a second held-out set
+// (held-out-2/pages), written later by someone who read neither the rules nor any other set's pages.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,10 @@ export const HELD_OUT_DIR = path.join(CORPUS_DIR, 'held-out');
 export const HELD_OUT_PAGES_DIR = path.join(HELD_OUT_DIR, 'pages');
 /** The held-out set's first score, on the build of commit 37a44cb; RESULTS.md quotes it. */
 export const HELD_OUT_FIRST_SCORE_PATH = path.join(HELD_OUT_DIR, 'FIRST-SCORE.md');
+export const HELD_OUT_2_DIR = path.join(CORPUS_DIR, 'held-out-2');
+export const HELD_OUT_2_PAGES_DIR = path.join(HELD_OUT_2_DIR, 'pages');
+/** The second held-out set's first score, on the builds of commits 37a44cb and 1c738ba. */
+export const HELD_OUT_2_FIRST_SCORE_PATH = path.join(HELD_OUT_2_DIR, 'FIRST-SCORE.md');
 export const RESULTS_PATH = path.join(CORPUS_DIR, 'RESULTS.md');
 
 export interface CorpusPage {
@@ -39,3 +44,4 @@ export function loadCorpus(dir = PAGES_DIR): CorpusPage[] {
 
 export const loadOffTopic = () => loadCorpus(OFF_TOPIC_PAGES_DIR);
 export const loadHeldOut = () => loadCorpus(HELD_OUT_PAGES_DIR);
+export const loadHeldOut2 = () => loadCorpus(HELD_OUT_2_PAGES_DIR);
