@@ -34,6 +34,8 @@ const NEXT_WORD = /^(?:[^\S\n\r]+|[-\u2010\u2011])(\p{Lu}[\p{L}\p{M}]*\.?)/u;
 
 /** True when the text right after a place's name continues it into the name of something else. */
 export function beginsLongerName(after: string): boolean {
+  const joined = AND_NAME_THEN_HEAD.exec(after);
+  if (joined !== null && INSTITUTIONS.has(joined[1] as string)) return true;
   const next = NEXT_WORD.exec(after);
   if (!next) return false;
   const word = next[1] as string;
@@ -42,6 +44,10 @@ export function beginsLongerName(after: string): boolean {
   const pair = PAIR_THEN_HEAD.exec(after);
   return pair !== null && HEADS.has(pair[1] as string);
 }
+
+/** "Washington and Lee University": a pair of names joined by "and", then an institution. */
+const AND_NAME_THEN_HEAD = /^[^\S\n\r]+(?:and|&)[^\S\n\r]+\p{Lu}[\p{L}\p{M}]*[^\S\n\r]+(\p{Lu}[\p{L}\p{M}]*)/u;
+const INSTITUTIONS = new Set('University College Institute School Academy Hospital Seminary'.split(' '));
 
 const PAIR_THEN_HEAD = /^[-\u2010\u2011]\p{Lu}[\p{L}\p{M}]*[^\S\n\r]+(\p{Lu}[\p{L}\p{M}]*)/u;
 

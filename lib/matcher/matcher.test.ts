@@ -27,11 +27,16 @@ type Table = [string, string[][]][];
  * ("Mr Price") and an organization's acronym ("FOC") count only after that, or with other support
  * (see senses.test.ts).
  */
+/** Two initiatives of the documents: a page that speaks of their world. */
+const DOCUMENTS_WORLD = 'The Freedom Online Coalition met before the Summit for Democracy.';
+
 function pageNaming(alias: { kind: string; entityId: string; entityType: string }): Set<string> {
   const context = new Set<string>();
   const needsSupport = alias.kind === 'title' || (alias.kind === 'acronym' && alias.entityType !== 'country');
   const fullName = matcherAliases().find((a) => a.entityId === alias.entityId && a.kind === 'name')?.text;
   if (needsSupport) matcher.find(fullName ?? '', context);
+  // An official's full name counts on a page of the documents' world (or with an office beside it).
+  if (alias.entityType === 'official') matcher.find(DOCUMENTS_WORLD, context);
   return context;
 }
 
@@ -50,8 +55,8 @@ describe('Matcher on the real pack', () => {
     ['the European Commission said', [['European Commission', 'org:european-commission']]],
     ["China's firewall", [['China', 'country:cn']]],
     ['China’s firewall', [['China', 'country:cn']]],
-    ['Antony\u00a0Blinken spoke', [['Antony\u00a0Blinken', 'person:antony-blinken']]],
-    ['Antony\nBlinken spoke', [['Antony\nBlinken', 'person:antony-blinken']]],
+    ['Antony\u00a0Blinken, the secretary, spoke', [['Antony\u00a0Blinken', 'person:antony-blinken']]],
+    ['Antony\nBlinken, the secretary, spoke', [['Antony\nBlinken', 'person:antony-blinken']]],
     ['Britain', [['Britain', 'country:gb']]],
     ['Trinidad and Tobago', [['Trinidad and Tobago', 'country:tt']]],
     ['Niger and Nigeria', [['Niger', 'country:ne']]],
@@ -67,7 +72,7 @@ describe('Matcher on the real pack', () => {
 
   it('carries the page context across calls', () => {
     const context = new Set<string>();
-    matcher.find('Ned Price spoke.', context);
+    matcher.find('Ned Price, the spokesman, spoke.', context);
     expect(matcher.find('Price added.', context).map((m) => m.entityId)).toEqual(['person:ned-price']);
     expect(matcher.find('Price added.').map((m) => m.entityId)).toEqual([]);
   });
@@ -228,36 +233,40 @@ describe('rule 2: people', () => {
   const power = [['Power', 'person:samantha-power']];
   const price = [['Price', 'person:ned-price']];
   it.each([
-    ['Samantha Power spoke.', 'Power said no.', power],
+    ['Samantha Power, the administrator, spoke.', 'Power said no.', power],
     ['Ambassador Power spoke.', 'Power said no.', power],
-    ['Samantha Power spoke.', 'Yesterday Power said no.', power],
-    ['Samantha Power spoke.', 'On Friday Power said no.', power],
-    ['Samantha Power spoke.', 'It began in December. Power said no.', power],
+    ['Samantha Power, the administrator, spoke.', 'Yesterday Power said no.', power],
+    ['Samantha Power, the administrator, spoke.', 'On Friday Power said no.', power],
+    ['Samantha Power, the administrator, spoke.', 'It began in December. Power said no.', power],
     [
-      'Christopher Painter spoke.',
+      'Christopher Painter, the cyber diplomat, spoke.',
       'He joined the Coalition. Painter was its first chair.',
       [['Painter', 'person:christopher-painter']],
     ],
-    ['Samantha Power spoke.', 'Power, the administrator, left.', power],
-    ['Samantha Power spoke.', 'Power’s agency', power],
-    ['Samantha Power spoke.', 'He met Power.', power],
-    ['Samantha Power spoke.', '“We act,” Power told reporters.', power],
-    ['Ned Price spoke.', 'Price added.', price],
-    ['Christopher Painter spoke.', 'Painter told us.', [['Painter', 'person:christopher-painter']]],
-    ['Zhao Lijian spoke.', 'Zhao added.', [['Zhao', 'person:zhao-lijian']]],
+    ['Samantha Power, the administrator, spoke.', 'Power, the administrator, left.', power],
+    ['Samantha Power, the administrator, spoke.', 'Power’s agency', power],
+    ['Samantha Power, the administrator, spoke.', 'He met Power.', power],
+    ['Samantha Power, the administrator, spoke.', '“We act,” Power told reporters.', power],
+    ['Ned Price, the spokesman, spoke.', 'Price added.', price],
+    [
+      'Christopher Painter, the cyber diplomat, spoke.',
+      'Painter told us.',
+      [['Painter', 'person:christopher-painter']],
+    ],
+    ['Zhao Lijian, the spokesman, spoke.', 'Zhao added.', [['Zhao', 'person:zhao-lijian']]],
     // the common word stays the common word after the person was named
-    ['Samantha Power spoke.', 'the power grid failed', []],
+    ['Samantha Power, the administrator, spoke.', 'the power grid failed', []],
     // at the start of a sentence, a noun after it makes it the word: "Power outages"
-    ['Samantha Power spoke.', 'Power outages hit the city.', []],
-    ['Samantha Power spoke.', 'Storms came. Power lines fell.', []],
-    ['Samantha Power spoke.', 'Power-sharing talks resumed.', []],
-    ['Samantha Power spoke.', 'LONDON, Aug 26 (Wire) - Power prices hit a record.', []],
-    ['Ned Price spoke.', 'Price rises hit families.', []],
+    ['Samantha Power, the administrator, spoke.', 'Power outages hit the city.', []],
+    ['Samantha Power, the administrator, spoke.', 'Storms came. Power lines fell.', []],
+    ['Samantha Power, the administrator, spoke.', 'Power-sharing talks resumed.', []],
+    ['Samantha Power, the administrator, spoke.', 'LONDON, Aug 26 (Wire) - Power prices hit a record.', []],
+    ['Ned Price, the spokesman, spoke.', 'Price rises hit families.', []],
     // inside another capitalised name
-    ['Samantha Power spoke.', 'The Purchasing Power of wages fell.', []],
-    ['Samantha Power spoke.', 'the Power Ministry said', []],
-    ['Ned Price spoke.', 'the Consumer Price Index rose', []],
-    ['Ned Price spoke.', 'Price Index data', []],
+    ['Samantha Power, the administrator, spoke.', 'The Purchasing Power of wages fell.', []],
+    ['Samantha Power, the administrator, spoke.', 'the Power Ministry said', []],
+    ['Ned Price, the spokesman, spoke.', 'the Consumer Price Index rose', []],
+    ['Ned Price, the spokesman, spoke.', 'Price Index data', []],
   ] as [string, string, string[][]][])('after %j, %j', (earlier, text, expected) => {
     expect(foundAfter(earlier, text)).toEqual(expected);
   });
@@ -506,7 +515,7 @@ describe('rule 6: text forms', () => {
       ],
     ],
     ['U.\u200CS.', [['U.\u200CS.', 'country:us']]],
-    ['Anto\u00ADny \u200BBlinken', [['Anto\u00ADny \u200BBlinken', 'person:antony-blinken']]],
+    ['Secretary Anto\u00ADny \u200BBlinken', [['Secretary Anto\u00ADny \u200BBlinken', 'person:antony-blinken']]],
     ['Chi\u00ADna\u00AD.', [['Chi\u00ADna', 'country:cn']]],
     ['\uFEFFChina', [['China', 'country:cn']]],
   ] as Table)('%j', (text, expected) => {

@@ -3,6 +3,7 @@
 // "Japan Display", "Moscow Mule"), a plant's or an animal's ("Norway spruce", "Canada geese").
 // Running text capitalises names, so two capitalised words in a row are one name. Pure.
 import { HONORIFICS } from './common-words';
+import { HEADLINE_VERBS } from './title-case';
 
 /**
  * Capitalised words after a country's name that leave it the country: its offices and
@@ -37,7 +38,8 @@ const THING_NOUNS = new Set(
   `geese goose parrot parrots nut nuts ink mule mules spruce spruces poppy poppies lily lilies pine pines peach
   peaches ale pale dry pepper peppers rose roses maple oak elm fir ivy daisy moss grass hen hens fowl pig pigs
   terrier terriers setter setters spaniel spaniels pony ponies cat cats wolfhound wolfhounds crab crabs lobster
-  salmon bacon ham sausage stew tea plate plates`
+  salmon bacon ham sausage stew tea plate plates thistle thistles warbler warblers jay jays lynx clover violet
+  violets aster asters holly mint bluegrass`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -67,7 +69,7 @@ export function capitalisedBefore(before: string): { word: string; at: number } 
   return { word, at: found.index + found[0].indexOf(word) };
 }
 
-export type NameShape = 'surname' | 'followed' | 'thing' | 'described' | null;
+export type NameShape = 'surname' | 'followed' | 'thing' | 'described' | 'work' | 'neighbourhood' | null;
 
 /** ", 70," after a name: a person's age, as papers write it. */
 const AGE_AFTER = /^[^\S\n\r]*,[^\S\n\r]*\d{1,3},/;
@@ -93,7 +95,8 @@ const APPOSITIVE_THINGS = new Set(
   stout wine whisky whiskey vodka gin rum brandy cider spirit cheese sauce dish dessert cake bread pastry candy
   snack cigar cigars brand label restaurant café cafe bar pub shop store bakery deli diner hotel chain franchise
   car sedan truck model ship boat yacht vessel liner ferry horse colt filly mare gelding stallion dog puppy cat
-  album song single band film movie play novel opera musical font typeface`
+  album song single band film movie play novel opera musical font typeface mission level episode chapter stage
+  first second third fourth fifth sixth seventh eighth ninth tenth last final`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -108,6 +111,45 @@ const APPOSITIVE = new RegExp(
 /** ", made in Bologna", ", brewed since 1885": a product, where it is made. */
 const MADE_AFTER =
   /^[^\S\n\r]*,[^\S\n\r]+(?:made|brewed|distilled|bottled|blended|produced)[^\S\n\r]+(?:in|by|since|from)\b/;
+
+/**
+ * Kin named in apposition: "their daughter, India, to Samuel Okafor", "his wife, Georgia,".
+ */
+const KIN_BEFORE =
+  /\b(?:daughters?|sons?|wife|husband|sisters?|brothers?|grand(?:son|daughter|child)|niece|nephew|mother|father|girlfriend|boyfriend|fianc[eé]e?|twins?|baby|granddaughter)[^\S\n\r]*,[^\S\n\r]+$/;
+
+/** A couple sharing a surname: "Walter and June Ireland". */
+const COUPLE_BEFORE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}+[^\S\n\r]+(?:and|&)[^\S\n\r]+\p{Lu}\p{Ll}+[^\S\n\r]+$/u;
+
+/**
+ * A work named after a place: "a remix of Peru", "her cover of Georgia on My Mind", "the album
+ * Japan". (Not a possessive after it: "a version of China's plan" is the country's.)
+ */
+const WORK_BEFORE =
+  /\b(?:cover|remix|version|rendition|recording|single|song|track|album|anthem|ballad|tune|film|movie|novel|musical|painting|poem|episode|mission|level|chapter)[^\S\n\r]+(?:of[^\S\n\r]+)?$/;
+/** A title that goes on in capitals after a small word: "Georgia on My Mind", "China in Your Hand". */
+const TITLE_GOES_ON =
+  /^[^\S\n\r]+(?:on|in|of|with|for|to|and|from|at|by)[^\S\n\r]+(?:My|Your|Our|His|Her|Their|Me|You|Us|Them|Mind|Heart|Love)(?![\p{L}\p{M}])/u;
+
+/** Words before a country's name that is also a noun, making the noun: "bone china", "roast turkey". */
+const COMMON_NOUN_BEFORE =
+  /\b(?:[Bb]one|[Ff]ine|[Rr]oast(?:ed)?|[Ww]ild|[Ss]moked|[Ss]tuffed|[Cc]arved|[Dd]ried|[Gg]reen|[Rr]ed)[^\S\n\r]+$/;
+
+/**
+ * Words that open sentences without being a given name (function words, adverbs, a few
+ * adjectives): before a place that is also a surname ("Washington"), any other word is one.
+ */
+const SENTENCE_OPENERS = new Set(
+  `The But And Or So Yet For Nor In On At By To From With Without Into Under Over After Before Since Until While
+  When Whenever Where Why How What Which Who Whose If Unless Although Though Because As Once Then Now Today
+  Yesterday Tomorrow Tonight Meanwhile Still Also Even Only Just Not No Here There Indeed Instead However
+  Moreover Furthermore Besides Otherwise Thus Hence Later Earlier Recently Currently Already Perhaps Maybe
+  Certainly Clearly Officially Official Officials Critics Analysts Experts Like Unlike Despite Within Among Amid
+  Between During Via Including Following Regarding Ahead Whether Does Did Do Is Was Will Would Could Should Can
+  May Might Must Has Have Had Let Neighbouring Neighboring Tiny Tell Ask Watch Why Meet Oil-rich`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** An appositive or a participle right after a name that says it is a thing, not a place. */
 export function describedAsThing(after: string): boolean {
@@ -129,14 +171,29 @@ export function nameShape(
   before: string,
   after: string,
   previousStartsSentence: boolean,
-  surnameToo = false,
+  name: { surnameToo?: boolean; commonNoun?: boolean } = {},
 ): NameShape {
-  if (AGE_AFTER.test(after) || LIFE_DATES_AFTER.test(after)) return 'surname';
+  if (AGE_AFTER.test(after) || LIFE_DATES_AFTER.test(after) || KIN_BEFORE.test(before)) return 'surname';
   if (describedAsThing(after)) return 'described';
+  if ((WORK_BEFORE.test(before) && !/^['’]s\b/.test(after)) || TITLE_GOES_ON.test(after)) return 'work';
+  if (name.commonNoun && COMMON_NOUN_BEFORE.test(before)) return 'thing';
   const previous = capitalisedBefore(before)?.word;
-  if (previous && HONORIFICS.has(previous)) return 'surname';
-  // "India Washington", "Georgia Jordan": a given name, then a surname, even first in a line.
-  if (previous && surnameToo && GIVEN_NAMES.has(previous)) return 'surname';
+  if (previous === 'Little') return 'neighbourhood';
+  if (previous && (HONORIFICS.has(previous) || COUPLE_BEFORE.test(before))) return 'surname';
+  // "India Washington", "Georgia Jordan": a given name, then a surname, even first in a line; and
+  // "Kamasi Washington and his band": any word that does not open sentences, before a surname.
+  if (
+    previous &&
+    name.surnameToo &&
+    (GIVEN_NAMES.has(previous) ||
+      (previousStartsSentence &&
+        !SENTENCE_OPENERS.has(previous) &&
+        !COUNTRY_LEADERS.has(previous) &&
+        !HEADLINE_VERBS.has(previous.toLowerCase()) &&
+        !/(?:ed|ing|ly)$/.test(previous)))
+  ) {
+    return 'surname';
+  }
   if (
     previous &&
     !previousStartsSentence &&

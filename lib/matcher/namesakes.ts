@@ -14,6 +14,8 @@ export interface Bearer {
   surnameFirst: boolean;
   /** Every word of the official's names and titles ("Lijian", "Spokesperson", "Mr."). */
   own: ReadonlySet<string>;
+  /** The given names of their full names ("Samantha"; "Christopher", "Chris"). */
+  given: ReadonlySet<string>;
 }
 
 /**
@@ -50,10 +52,14 @@ export function bearersOf(
     const single = own.find((a) => (a.kind === 'reference' || a.kind === 'short') && !/\s/.test(a.text));
     const surname = titled?.[1] ?? single?.text;
     if (!surname || !name.includes(surname)) continue;
+    const fullNames = own.filter((a) => a.kind === 'name' || a.kind === 'short').map((a) => a.text.split(/\s+/));
     bearers.set(entityId, {
       surname,
       surnameFirst: name[0] === surname,
       own: new Set(own.flatMap((a) => a.text.split(/\s+/))),
+      given: new Set(
+        fullNames.filter((words) => words.length >= 2).flatMap((words) => words.filter((w) => w !== surname)),
+      ),
     });
   }
   return bearers;
@@ -67,18 +73,18 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const patterns = new Map<string, RegExp>();
 
-/** Given names (with a middle name) before the surname, or a given name after it. */
+/**
+ * Given names (with a middle name) before the surname; for a name written surname first ("Zhao
+ * Lijian"), also a given name after it ("Zhao Wei"), as both orders are in use ("Daniel Zhao").
+ */
 function patternOf(bearer: Bearer): RegExp {
   const key = `${bearer.surname}|${bearer.surnameFirst}`;
   let pattern = patterns.get(key);
   if (!pattern) {
     const surname = escape(bearer.surname);
-    pattern = bearer.surnameFirst
-      ? new RegExp(String.raw`(?<![\p{L}\p{M}])${surname}${SPACE}(${WORD})(?![\p{L}\p{M}])`, 'gu')
-      : new RegExp(
-          String.raw`(?<![\p{L}\p{M}.])(${WORD})((?:${SPACE}${MIDDLE})?)${SPACE}${surname}(?![\p{L}\p{M}])`,
-          'gu',
-        );
+    const givenFirst = String.raw`(?<![\p{L}\p{M}.])(${WORD})((?:${SPACE}${MIDDLE})?)${SPACE}${surname}(?![\p{L}\p{M}])`;
+    const surnameFirst = String.raw`(?<![\p{L}\p{M}])${surname}${SPACE}(${WORD})()(?![\p{L}\p{M}])`;
+    pattern = new RegExp(bearer.surnameFirst ? `${givenFirst}|${surnameFirst}` : givenFirst, 'gu');
     patterns.set(key, pattern);
   }
   pattern.lastIndex = 0;
@@ -93,16 +99,34 @@ function patternOf(bearer: Bearer): RegExp {
  */
 export function otherBearerIn(text: string, bearer: Bearer): boolean {
   for (const found of text.matchAll(patternOf(bearer))) {
-    const given = found[1] as string;
-    const middle = (found[2] ?? '').trim();
+    const { given, middle, givenFirst } = partsOf(found);
     // "Yesterday Antony Blinken": the official, after a sentence's first word.
     if ([given, middle].some((word) => bearer.own.has(word) || NOT_GIVEN.has(word) || HONORIFICS.has(word))) {
       continue;
     }
     const at = found.index ?? 0;
     if (isTitleCaseLine(text, at, at + found[0].length)) continue;
-    if (!bearer.surnameFirst && !middle && isSentenceStart(text, at)) continue;
+    if (givenFirst && !middle && isSentenceStart(text, at)) continue;
     return true;
+  }
+  return false;
+}
+
+/** The given name and middle name of a match of patternOf, and which order it was written in. */
+function partsOf(found: RegExpMatchArray) {
+  const givenFirst = found[1] !== undefined;
+  return {
+    given: (givenFirst ? found[1] : found[3]) ?? '',
+    middle: ((givenFirst ? found[2] : '') ?? '').trim(),
+    givenFirst,
+  };
+}
+
+/** Whether the text names the official in full: one of their given names with the surname. */
+export function namedInFullIn(text: string, bearer: Bearer): boolean {
+  for (const found of text.matchAll(patternOf(bearer))) {
+    const { given, middle } = partsOf(found);
+    if (bearer.given.has(given) || bearer.given.has(middle)) return true;
   }
   return false;
 }

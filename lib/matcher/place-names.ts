@@ -124,3 +124,24 @@ const POSTAL_AFTER_COMMA = new RegExp(
 export function townOfRegion(after: string): boolean {
   return REGION_AFTER_COMMA.test(after) || POSTAL_AFTER_COMMA.test(after);
 }
+
+/** "China and Sweden, Maine": the next name of a list, whose region comes after the last one. */
+const AND_NEXT_NAME = /^[^\S\n\r]+(?:and|&)[^\S\n\r]+\p{Lu}[\p{L}\p{M}.'’-]*(?:[^\S\n\r]+\p{Lu}[\p{L}\p{M}.'’-]*)?/u;
+
+/**
+ * True when the text after a place's name makes it a town, itself or as the first of a pair of
+ * towns in one region ("Peru and Norway, Ill.").
+ */
+export function townAfter(after: string): boolean {
+  if (townOfRegion(after)) return true;
+  const next = AND_NEXT_NAME.exec(after);
+  return next !== null && townOfRegion(after.slice(next[0].length));
+}
+
+/**
+ * True when the words before a place's name make it somebody's home town, as local papers write:
+ * "Israel Ortega, 34, of Luxembourg", "both of Luxembourg", "the village of Luxembourg".
+ */
+export function townBefore(before: string): boolean {
+  return /(?:,[^\S\n\r]*\d{1,3},|\bboth|\b(?:village|town|township|hamlet))[^\S\n\r]+of[^\S\n\r]+$/.test(before);
+}

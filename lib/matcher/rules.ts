@@ -32,7 +32,7 @@ const GEORGIA_COUNTRY = /\b(?:Tbilisi|Caucasus|Abkhazia|South Ossetia|Georgian D
 // Words that only the state brings along: its capital and cities, its abbreviation, its teams.
 // Another US state named nearby ("Georgia 38, Kentucky 13", "Georgia and Alabama") says the state too.
 const GEORGIA_STATE_NEAR = new RegExp(
-  `(?<!\\p{L})(?:Atlanta|Savannah|Macon|Ga\\.|Bulldogs|Peach State|${US_STATE_NAMES.join('|')})(?!\\p{L})`,
+  `(?<!\\p{L})(?:Atlanta|Savannah|Macon|Ga\\.|Bulldogs|Peach State|Fort \\p{Lu}\\p{Ll}+|${US_STATE_NAMES.join('|')})(?!\\p{L})`,
   'u',
 );
 // The typeface: "set in Georgia, with Verdana for the interface".
@@ -69,6 +69,9 @@ const WASHINGTON_PERSON_BEFORE = /\b(?:George|Denzel|Booker T\.|Martha|Kerry)[\s
 // neutral-site game", "the Bulldogs held UK to 41 rushing yards" (UK: the University of Kentucky).
 const US_SPORTS =
   /\b(?:touchdowns?|quarterbacks?|rushing|passing yards|field goals?|halftime|kickoff|tip-off|innings|home opener|regular season|neutral-site|playoffs?|bowl game|postseason|NCAA|NFL|NBA|WNBA|MLB|NHL|Huskies|Commanders|Nationals|Capitals|Wizards|Mystics|Wildcats|Big Blue Nation|Rupp Arena|Kroger Field)\b/;
+
+// "UK" is also the University of Kentucky, in its sports and its alumni notes.
+const KENTUCKY = new RegExp(`${US_SPORTS.source}|\\b(?:Kentucky|Lexington)\\b`);
 
 // A US state's own Department of State (elections, business filings): "Pennsylvania Department
 // of State", "the state's Department of State", or one in a story datelined in a state
@@ -114,8 +117,14 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
         (STATE_DATELINE_BEFORE.test(before) && !FEDERAL.test(before) && !FEDERAL.test(after)),
     },
   ],
-  // "UK" in American sports is the University of Kentucky: the page's other bare uses follow.
-  ['UK', { reject: (before, after) => US_SPORTS.test(before) || US_SPORTS.test(after), otherSense: () => true }],
+  // "UK" in American sports or beside Kentucky is the university: the page's other bare uses follow.
+  [
+    'UK',
+    {
+      reject: (before, after) => KENTUCKY.test(before) || KENTUCKY.test(after),
+      otherSense: () => true,
+    },
+  ],
   ['America', { reject: (before, after) => AMERICA_BEFORE.test(before) || AMERICA_AFTER.test(after) }],
   ['American', { reject: (before) => AMERICA_BEFORE.test(before) }],
   // "U.S. 52", "US 1": a federal highway.

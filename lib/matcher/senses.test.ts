@@ -235,8 +235,8 @@ describe('a title with a common surname', () => {
   );
 
   it.each([
-    [['Ned Price spoke.'], 'Mr Price said', [['Mr Price', 'person:ned-price']]],
-    [['Samantha Power spoke.'], 'Ms Power said', [['Ms Power', 'person:samantha-power']]],
+    [['Ned Price, the spokesman, spoke.'], 'Mr Price said', [['Mr Price', 'person:ned-price']]],
+    [['Samantha Power, the administrator, spoke.'], 'Ms Power said', [['Ms Power', 'person:samantha-power']]],
     [['Antony Blinken and the Freedom Online Coalition met.'], 'Mr Price said', [['Mr Price', 'person:ned-price']]],
     // Rare surnames, and titles that are offices, need no support.
     [[], 'Mr. Zhao said', [['Mr. Zhao', 'person:zhao-lijian']]],
@@ -366,7 +366,7 @@ describe('another person with an official’s surname', () => {
 
   it.each([
     // The official named in full first: the title is theirs.
-    [['Zhao Lijian said so.', 'Zhao Wei, a reporter, asked.'], 'Mr. Zhao answered.', 'Mr. Zhao'],
+    [['Zhao Lijian, the spokesman, said so.', 'Zhao Wei, a reporter, asked.'], 'Mr. Zhao answered.', 'Mr. Zhao'],
     // A page of the documents' world: the title is theirs.
     [
       ['The Freedom Online Coalition met before the Summit for Democracy.', 'Zhao Wei, a reporter, asked.'],
@@ -375,7 +375,7 @@ describe('another person with an official’s surname', () => {
     ],
     // Without another Zhao, a title with a rare surname counts as it did.
     [[], '"Students like it," Mr. Zhao said.', 'Mr. Zhao'],
-    [[], 'Yesterday Antony Blinken said so.', 'Antony Blinken'],
+    [[], 'Yesterday Antony Blinken, the secretary of state, said so.', 'Antony Blinken'],
   ])('after %j, finds the official in %j', (earlier, text, name) => {
     expect(onPage(...earlier, text).map(([found]) => found)).toContain(name);
   });
@@ -395,5 +395,124 @@ describe('another person with an official’s surname', () => {
     const masson = bearers.get('person:david-masson');
     if (!zhao || !masson) throw new Error('the pack has no Zhao Lijian or David Masson');
     expect(otherBearerIn(text, zhao) || otherBearerIn(text, masson)).toBe(expected);
+  });
+});
+
+describe('a town by the words before it, or in a pair of towns', () => {
+  it.each([
+    'Israel Ortega, 34, of Luxembourg, was sentenced.',
+    'Tyler Price and Ashley Krueger, both of Luxembourg.',
+    'a farm in the village of Luxembourg',
+    'growers near China and Sweden, Maine, report damage',
+    'the roads between Peru and Norway, Ill., are bad',
+  ])('finds no country in %j', (text) => {
+    expect(onPage(text).filter(([, entity]) => entity?.startsWith('country:'))).toEqual([]);
+  });
+
+  it('settles the page: after "Ortega, 34, of Luxembourg", "A Luxembourg woman" is from the village', () => {
+    expect(onPage('Israel Ortega, 34, of Luxembourg, was sentenced.', 'A Luxembourg woman reported a scam.')).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    ['Talks between Japan and Korea resumed.', ['Japan']],
+    ['The talks are in the city of Luxembourg and in Brussels.', ['Luxembourg']],
+    ['Exports from Japan and Poland, a new member, grew.', ['Japan', 'Poland']],
+  ])('keeps the countries of %j', (text, names) => {
+    expect(onPage(text).map(([name]) => name)).toEqual(names);
+  });
+});
+
+describe('a place’s name as a person’s, in running text', () => {
+  it.each([
+    'the engagement of their daughter, India, to Samuel Okafor',
+    'Walter and June Ireland of Canfield celebrated',
+    'Kamasi Washington and his band played on.',
+    'Jazz: Kamasi Washington at the Barbican',
+  ])('finds no country in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Yesterday Washington imposed new rules.', 'Washington'],
+    ['Officials in Washington said no.', 'Washington'],
+    ['Accused Washington of hypocrisy, the ministry said.', 'Washington'],
+    ['She met India and Japan at the summit.', 'India'],
+  ])('keeps the country in %j', (text, name) => {
+    expect(onPage(text).map(([found]) => found)).toContain(name);
+  });
+});
+
+describe('a work or a thing named after a place', () => {
+  it.each([
+    'her cover of Georgia on My Mind, slowed down',
+    'Why a remix of Peru is still the song of every wedding',
+    'a set of Bone China, a gift',
+    'the bakeries of Little Portugal',
+    'Canada thistle is coming on strong',
+    // An initiative's name given to a game's mission.
+    'Forward Deployment, the third, drops your squad behind the lines',
+  ])('finds nothing in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a version of China’s plan', 'China'],
+    ['Peru in the rain is lovely.', 'Peru'],
+    ['They came from Portugal, in 1974.', 'Portugal'],
+  ])('keeps the country in %j', (text, name) => {
+    expect(onPage(text).map(([found]) => found)).toContain(name);
+  });
+
+  it('a neighbourhood named after a country says nothing of the page’s other uses', () => {
+    expect(onPage('The cafés of Little Portugal.', 'They came from the Azores, in Portugal.')).toEqual([
+      ['Portugal', 'country:pt'],
+    ]);
+  });
+});
+
+describe('more cues for a US state, a university, a team', () => {
+  it.each([
+    'My grandson is stationed at Fort Moore in Georgia, and he likes it.',
+    'He went to the University of Kentucky, where he ran track for UK.',
+    'She graduated from Washington and Lee University.',
+  ])('finds no country in %j', (text) => {
+    expect(onPage(text).filter(([, entity]) => entity?.startsWith('country:'))).toEqual([]);
+  });
+});
+
+describe('an official’s full name: namesakes are many', () => {
+  it.each([
+    [['Her trainer, Ned Price, wins at 24 percent with first-time starters.']],
+    [['The Rev. Jim Love, the bride’s grandfather and a retired minister, led the ceremony.']],
+    [['David Masson, 61, of Denmark, Wis., pleaded not guilty.'], 'A deputy stopped Mr. Masson’s pickup.'],
+    [['The country listings are handled by Chris Painter.'], '“Look for the fibre hut,” Mr. Painter says.'],
+    // Another Zhao, written given name first.
+    [['He is the son of Mei and Daniel Zhao of Boardman.'], '“Mr. Zhao was the only other volunteer.”'],
+  ])('finds nothing in %j', (earlier, text = undefined) => {
+    const texts = text === undefined ? earlier : [...earlier, text];
+    expect(onPage(...texts)).toEqual([]);
+  });
+
+  it.each([
+    // An office beside the name, the documents' world in its text, or a president.
+    ['Zhao Lijian, the ministry’s spokesman, said so.', 'Zhao Lijian'],
+    ['Antony J. Blinken, Secretary of State', 'Antony J. Blinken'],
+    ['Christopher Painter spoke on the Freedom Online Coalition.', 'Christopher Painter'],
+    ['Samantha Power has put USAID on the hook.', 'Samantha Power'],
+    ['Donald Trump spoke in Ohio.', 'Donald Trump'],
+    // A title before the full name in the same text.
+    ['Which is why Ms Power matters. Samantha Power has put USAID on the hook.', 'Ms Power'],
+  ])('finds the official in %j', (text, name) => {
+    expect(onPage(text).map(([found]) => found)).toContain(name);
+  });
+
+  it('after the documents’ world, a full name counts alone', () => {
+    expect(
+      onPage('The Freedom Online Coalition met before the Summit for Democracy.', 'Ned Price spoke.').map(
+        ([found]) => found,
+      ),
+    ).toEqual(['Ned Price']);
   });
 });

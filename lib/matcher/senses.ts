@@ -6,10 +6,10 @@ import type { AliasKind, EntityType } from '../knowledge/schema';
 import { COMMON_NOUN_NAMES, COMMON_SURNAMES, HONORIFICS, WELL_KNOWN_ACRONYMS, WORDLIKE_NAMES } from './common-words';
 import { beginsLongerName, beginsVenueName } from './longer-names';
 import type { MentionContext } from './matcher';
-import { capitalisedBefore, GIVEN_NAMES, nameShape } from './name-shapes';
-import { type Bearer, bearersOf, otherBearerIn } from './namesakes';
-import { evidenceOf } from './page-evidence';
-import { townOfRegion } from './place-names';
+import { capitalisedBefore, describedAsThing, GIVEN_NAMES, nameShape } from './name-shapes';
+import { type Bearer, bearersOf, namedInFullIn, otherBearerIn } from './namesakes';
+import { evidenceOf, type PageEvidence } from './page-evidence';
+import { townAfter, townBefore } from './place-names';
 import {
   isSentenceStart,
   isShouted,
@@ -41,6 +41,11 @@ export interface AliasTarget {
   personal: 'full' | 'surname' | null;
   /** The official's surname and own names, set by finishEntries. */
   bearer?: Bearer;
+  /**
+   * An official the pack calls President ("President Biden"): named on every kind of page as
+   * themselves, so their full name needs no support. Set by finishEntries.
+   */
+  president?: boolean;
 }
 
 /** What a matched surface can name, found by its key. */
@@ -67,6 +72,18 @@ export interface Entry {
    */
   cues: readonly string[];
 }
+
+/**
+ * Words of office and public life near a person's name, that say the page means an official of the
+ * documents and not a namesake: "Antony J. Blinken, Secretary of State", "Samantha Power,
+ * Administrator, USAID", "Jim Love, Chief Content Officer".
+ */
+const OFFICE_NEAR =
+  /\b(?:[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Aa]dministrator|[Aa]mbassador|[Mm]inist(?:er|ry)|[Dd]iplomat(?:s|ic)?|[Cc]oordinator|[Ee]nvoy|[Oo]fficials?|[Gg]overnment|[Dd]irector|[Cc]hief [A-Z]?\w* ?[Oo]fficer|[Ee]ditor|[Jj]ournalist|State Department|White House|cyber\w*)\b/;
+
+/** A clergyman's or a clergywoman's title right before a name. */
+const CLERGY_BEFORE =
+  /\b(?:Rev\.?|Reverend|Pastor|Father|Fr\.|Deacon|Bishop|Rabbi|Imam|Sister|Brother|Msgr\.?)[^\S\n\r]+$/;
 
 const LONGER_TITLE = /^[^\S\n\r]+of[^\S\n\r]+\p{Lu}/u;
 
@@ -147,6 +164,7 @@ export function finishEntries(
 ): void {
   const named = new Set(aliases.filter((a) => a.kind === 'name').map((a) => a.entityId));
   const bearers = bearersOf(aliases);
+  const presidents = new Set(aliases.filter((a) => a.text.startsWith('President ')).map((a) => a.entityId));
   const cuesOf = new Map<string, string[]>();
   for (const a of aliases) {
     if (a.kind !== 'capital' && a.kind !== 'demonym') continue;
@@ -155,7 +173,10 @@ export function finishEntries(
   for (const entry of entries) {
     for (const t of entry.targets) {
       t.shortForm = t.kind === 'acronym' && t.entityType !== 'country' && named.has(t.entityId);
-      if (t.personal) t.bearer = bearers.get(t.entityId);
+      if (t.personal) {
+        t.bearer = bearers.get(t.entityId);
+        t.president = presidents.has(t.entityId);
+      }
     }
     if (entry.place) {
       entry.cues = entry.targets.flatMap((t) => cuesOf.get(t.entityId) ?? []).filter((cue) => cue !== entry.key);
@@ -197,7 +218,7 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
     }
     if (entry.place) {
       // "Lebanon, Ohio": this page is about the town; its bare uses follow (one sense per page).
-      if (townOfRegion(after)) {
+      if (townAfter(after) || townBefore(before)) {
         evidence.noteSense(entry.key, 'other');
         return undefined;
       }
@@ -208,7 +229,8 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
         // uses. (Not from a Title Case line: "Hazy India Pale Ale" says nothing of "from India".)
         // So is a name that an appositive says is a drink or a shop ("Malta, the malt soda").
         const person = shape.shape === 'surname' || (shape.shape === 'followed' && GIVEN_NAMES.has(entry.key));
-        if ((person || shape.shape === 'described') && !shape.titleCase) evidence.noteSense(entry.key, 'other');
+        const named = shape.shape === 'described' || shape.shape === 'work';
+        if ((person || named) && !shape.titleCase) evidence.noteSense(entry.key, 'other');
         return undefined;
       }
     }
@@ -217,8 +239,9 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   if (!ours && entry.venue && beginsVenueName(after) && !isTitleCaseLine(text, start, end)) {
     return undefined;
   }
-  // "the Great Canon of St. Andrew": an initiative's name at the head of a longer title.
-  if (entry.initiative && LONGER_TITLE.test(after)) return undefined;
+  // "the Great Canon of St. Andrew": an initiative's name at the head of a longer title; "Forward
+  // Deployment, the third mission": the name of something else.
+  if (entry.initiative && (LONGER_TITLE.test(after) || describedAsThing(after))) return undefined;
   const leaning = evidence.leaning(entry.key);
   const tentative = entry.place && !ours && leaning === null ? entry.key : undefined;
   if (ours) evidence.noteSense(entry.key, 'ours');
@@ -233,9 +256,7 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
       evidence.noteOtherBearer(t.entityId);
     }
   }
-  // Whether a name of the official may be that other person's: nothing on the page says it is them.
-  const namesake = (t: AliasTarget) =>
-    evidence.otherBearer(t.entityId) && !evidence.namedInFull(t.entityId) && !evidence.speaksOfTheDocuments(t.entityId);
+  const namesake = (t: AliasTarget) => namesakeOnPage(evidence, t.entityId);
   const usable = entry.targets.filter((t) => {
     if (t.kind === 'reference') return context.has(t.entityId) && referenceFits(text, start, end);
     if (t.kind === 'acronym') {
@@ -244,7 +265,14 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
     // "Trump early if you hold eight": a one-word name that is also a word, read like a bare surname.
     if (t.kind === 'short' && WORDLIKE_NAMES.has(entry.key)) return referenceFits(text, start, end);
     // "Mr Price" on a page that never names Ned Price nor the documents' world is someone else.
-    if (t.commonTitle) return evidence.namedInFull(t.entityId) || evidence.speaksOfTheDocuments(t.entityId);
+    // Its text may name them in full after it: "why Ms Power matters … Samantha Power has put USAID…".
+    if (t.commonTitle) {
+      return (
+        evidence.namedInFull(t.entityId) ||
+        evidence.speaksOfTheDocuments(t.entityId) ||
+        (t.bearer !== undefined && namedInFullIn(around(text, start, end), t.bearer))
+      );
+    }
     // "Zhao Wei … Mr. Zhao said": the page's own Zhao, unless it named the official or their world.
     if (t.personal === 'surname' && namesake(t)) return false;
     return true;
@@ -254,15 +282,30 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   if (!target) return undefined;
   // "FOC" in a motor controller, "DFI" a board maker, "NSO" an orchestra: an organization's or an
   // initiative's acronym counts where the page names it in full or speaks of the documents, or
-  // where its line names another of the documents' organizations ("OECD, WTO and ICANN"). So does
-  // an official's full name on a page that names someone else with the surname: "James Robert
-  // Love, known to everyone as Jim Love, died at home in Moscow, Idaho" is a namesake.
+  // where its line names another of the documents' organizations ("OECD, WTO and ICANN").
   if (
-    ((target.shortForm && !WELL_KNOWN_ACRONYMS.has(entry.key)) || (target.personal === 'full' && namesake(target))) &&
+    target.shortForm &&
+    !WELL_KNOWN_ACRONYMS.has(entry.key) &&
     !evidence.namedInFull(target.entityId) &&
     !evidence.speaksOfTheDocuments(target.entityId)
   ) {
     return { target, tentative, weak: { line: lineAround(text, start, end), needs: 'world' } };
+  }
+  // An official's full name, namesakes being many ("Her trainer, Ned Price, wins at 24 percent",
+  // "The Rev. Jim Love"): it counts with an office beside it ("Zhao Lijian, the ministry's
+  // spokesman"), on a page that speaks of the documents, or where its text names one of their
+  // initiatives, organizations or officials. The pack's presidents need none of that.
+  // "The Rev. Jim Love": the pack's officials are not clergy.
+  if (target.personal === 'full' && CLERGY_BEFORE.test(before)) return undefined;
+  if (
+    target.personal === 'full' &&
+    !target.president &&
+    !evidence.namedInFull(target.entityId) &&
+    !evidence.speaksOfTheDocuments(target.entityId) &&
+    !OFFICE_NEAR.test(before) &&
+    !OFFICE_NEAR.test(after)
+  ) {
+    return { target, tentative, weak: { line: [0, text.length], needs: 'world' } };
   }
   // "Bone China Plates": in a Title Case line, a name that is also a noun needs support: the words
   // around it, another mention in its line, or a page about the documents' world. (A shop that
@@ -288,6 +331,14 @@ const BEARER_REACH = 400;
 const around = (text: string, start: number, end: number) =>
   text.slice(Math.max(0, start - BEARER_REACH), end + BEARER_REACH);
 
+/**
+ * Whether an official's surname may be another person's on this page: someone else bears it, and
+ * nothing on the page says it is the official (their full name, the documents' world).
+ */
+function namesakeOnPage(evidence: PageEvidence, entityId: string): boolean {
+  return evidence.otherBearer(entityId) && !evidence.namedInFull(entityId) && !evidence.speaksOfTheDocuments(entityId);
+}
+
 /** Records on the page's evidence that a mention of `target` was found. */
 export function noteFound(context: MentionContext, target: AliasTarget): void {
   context.add(target.entityId);
@@ -295,7 +346,8 @@ export function noteFound(context: MentionContext, target: AliasTarget): void {
     target.entityId,
     target.entityType,
     target.full,
-    !target.commonTitle && target.kind !== 'reference' && !target.shortForm,
+    // "Mr. Zhao" or "Zhao" alone says nothing of the documents' world: it may be anyone's.
+    !target.commonTitle && target.kind !== 'reference' && !target.shortForm && target.personal !== 'surname',
   );
 }
 
@@ -307,7 +359,10 @@ function placeInAnotherName(key: string, text: string, start: number, before: st
   const titleCase = isTitleCaseLine(text, start, start);
   const previous = capitalisedBefore(before);
   const previousStarts = previous !== null && isSentenceStart(text, start - before.length + previous.at);
-  const shape = nameShape(before, after, previousStarts, COMMON_SURNAMES.has(key));
+  const shape = nameShape(before, after, previousStarts, {
+    surnameToo: COMMON_SURNAMES.has(key),
+    commonNoun: COMMON_NOUN_NAMES.has(key),
+  });
   if (!shape || (shape === 'followed' && headlineVerbAfter(after))) return null;
   return { shape, titleCase };
 }
@@ -348,15 +403,21 @@ export class TextVerdicts<M extends { start: number; end: number; entityId: stri
 
   constructor(private readonly context: MentionContext) {}
 
-  /** `line`: a weak verdict's line, in the offsets of the match. */
+  /**
+   * `line`: a weak verdict's line, in the offsets of the match. An official's surname or title
+   * ("Mr. Masson") waits for the end of the text too, unless the page named them in full: their
+   * full name later in the text may turn out to be a namesake's.
+   */
   add(match: M, verdict: NonNullable<Verdict>, line?: [number, number]): void {
-    if (!verdict.weak && !verdict.tentative) {
+    const { target } = verdict;
+    const bySurname = target.personal === 'surname' && !evidenceOf(this.context).namedInFull(target.entityId);
+    if (!verdict.weak && !verdict.tentative && !bySurname) {
       this.clear.push(match);
-      noteFound(this.context, verdict.target);
+      noteFound(this.context, target);
       return;
     }
     const weak = verdict.weak && line ? { ...verdict.weak, line } : undefined;
-    this.pending.push({ match, target: verdict.target, weak, tentative: verdict.tentative });
+    this.pending.push({ match, target, weak, tentative: verdict.tentative });
   }
 
   finish(): M[] {
@@ -367,7 +428,15 @@ export class TextVerdicts<M extends { start: number; end: number; entityId: stri
     const supportedWeak = new Set(
       supported([...this.clear, ...settled.filter((p) => !p.weak).map((p) => p.match)], weak),
     );
-    const kept = settled.filter((p) => !p.weak || supportedWeak.has(p.match));
+    // "David Masson, 61, of Denmark, Wis." left plain: the page's Mr. Masson is that man too.
+    for (const { match, target } of weak) {
+      if (target.personal === 'full' && !supportedWeak.has(match)) evidence.noteOtherBearer(target.entityId);
+    }
+    const kept = settled.filter(
+      (p) =>
+        (!p.weak || supportedWeak.has(p.match)) &&
+        !(p.target.personal === 'surname' && namesakeOnPage(evidence, p.target.entityId)),
+    );
     for (const { target } of kept) noteFound(this.context, target);
     return [...this.clear, ...kept.map((p) => p.match)].sort((a, b) => a.start - b.start);
   }

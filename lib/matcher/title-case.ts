@@ -46,7 +46,7 @@ export function isTitleCaseLine(text: string, start: number, end: number): boole
  * Verbs of headlines: after a name in a Title Case line they make it the subject acting, a country
  * ("China Tightens Rules", "Japan Signs Pact"), not a noun in a compound.
  */
-const HEADLINE_VERBS = new Set(
+export const HEADLINE_VERBS: ReadonlySet<string> = new Set(
   `says said warns wins signs signed joins joined urges calls bans plans rejects denies vows backs slams seeks
   sends hits beats faces launches unveils announces defends blocks condemns agrees approves accuses threatens
   responds criticises criticizes opens cuts raises tightens eases imposes lifts expands reports tops leads
