@@ -116,7 +116,11 @@ export function matchSourcesOf(registry: Registry, packs: readonly Pack[]) {
   const enabled = packs.filter((p) => p.id !== BUNDLED_PACK_ID);
   if (enabled.length === 0) return { sources: { bundled: registry.bundledEnabled, imported: null }, aliases: null };
   const namespaced = enabled.flatMap((pack) =>
-    pack.entities.map((entity) => ({ ...entity, id: namespacedId(pack.id, entity.id) })),
+    pack.entities.map((entity) => ({
+      ...entity,
+      id: namespacedId(pack.id, entity.id),
+      relations: entity.relations.map((r) => ({ ...r, target: namespacedId(pack.id, r.target) })),
+    })),
   );
   const aliases = aliasIndexOf(namespaced);
   // Demonyms count: a frame with them switched on must not be told its text holds no name.

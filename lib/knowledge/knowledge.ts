@@ -1,6 +1,7 @@
 // What Gloss knows at run time: every enabled pack merged, with ids namespaced by pack, and the
 // lookups the extension's pages and background need. Pure: no DOM, no browser API.
 import type { MatcherAlias } from '../matcher/matcher';
+import { aliasesOf, aliasIndexOf } from './alias-index';
 import {
   BUNDLED_PACK_ID,
   type DocumentInfo,
@@ -118,14 +119,7 @@ export class Knowledge {
 
   /** Every alias of every entity, as the matcher reads them. */
   matcherAliases(): MatcherAlias[] {
-    return this.entities.flatMap((entity) =>
-      entity.aliases.map((alias) => ({
-        text: alias.text,
-        kind: alias.kind,
-        entityId: entity.id,
-        entityType: entity.type,
-      })),
-    );
+    return aliasesOf(aliasIndexOf(this.entities));
   }
 
   /**

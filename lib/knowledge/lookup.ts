@@ -1,5 +1,6 @@
 // Which entity a piece of text the user selected is about ("Look up in Gloss"). Pure.
 import { Matcher } from '../matcher/matcher';
+import { evidenceOf } from '../matcher/page-evidence';
 import type { Knowledge } from './knowledge';
 import { bundledKnowledge } from './pack';
 
@@ -34,7 +35,9 @@ export function lookupEntity(text: string, knowledge: Knowledge = bundledKnowled
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean === '') return null;
   const tallies = new Map<string, Tally>();
-  for (const match of matcher.find(clean)) {
+  const context = new Set<string>();
+  evidenceOf(context).chosenByReader = true;
+  for (const match of matcher.find(clean, context)) {
     const tally = tallies.get(match.entityId) ?? { count: 0, longest: 0, first: match.start };
     tally.count++;
     tally.longest = Math.max(tally.longest, match.end - match.start);

@@ -1,6 +1,7 @@
 // The bundled pack alone, for code and tests that need no other (the pure core's tables, the
 // alias index written at build time). Extension pages use the Knowledge of every enabled pack.
 import type { MatcherAlias } from '../matcher/matcher';
+import { aliasesOf, aliasIndexOf } from './alias-index';
 import { bundledPack } from './bundled';
 import { Knowledge, type RelationView } from './knowledge';
 import type { Entity, PackDocument } from './schema';
@@ -22,14 +23,7 @@ export function relationsOf(id: string): RelationView[] {
 }
 
 export function matcherAliases(entities: readonly Entity[] = pack.entities): MatcherAlias[] {
-  return entities.flatMap((entity) =>
-    entity.aliases.map((alias) => ({
-      text: alias.text,
-      kind: alias.kind,
-      entityId: entity.id,
-      entityType: entity.type,
-    })),
-  );
+  return aliasesOf(aliasIndexOf(entities));
 }
 
 export function searchEntities(query: string, limit = 20): Entity[] {

@@ -48,6 +48,8 @@ export interface MatcherAlias {
   kind: AliasKind;
   entityId: string;
   entityType: EntityType;
+  /** For an official: the entities their roles relate them to (their organization). */
+  related?: readonly string[];
 }
 
 export interface MatchOptions {

@@ -19,6 +19,12 @@ export const WORLD_SUPPORT = 2;
 export type Sense = 'ours' | 'other';
 
 export class PageEvidence {
+  /**
+   * The text is one the reader chose to look up ("Look up in Gloss"), not a page read in passing:
+   * a full name is taken as the one they mean, namesakes or not.
+   */
+  chosenByReader = false;
+
   /** Per surface key, how often the page used it in the pack's sense and in another, by clear cues. */
   private readonly senses = new Map<string, { ours: number; other: number }>();
   /** Entities the page named by a full name ("Ned Price", not "Mr Price"). */
@@ -57,6 +63,11 @@ export class PageEvidence {
 
   otherBearer(entityId: string): boolean {
     return this.otherBearers.has(entityId);
+  }
+
+  /** Whether the page has clearly named the entity. */
+  hasNamed(entityId: string): boolean {
+    return this.named.has(entityId);
   }
 
   namedInFull(entityId: string): boolean {

@@ -41,6 +41,8 @@ export interface AliasTarget {
   personal: 'full' | 'surname' | null;
   /** The official's surname and own names, set by finishEntries. */
   bearer?: Bearer;
+  /** The entities an official's roles relate them to (their organization). */
+  related: ReadonlySet<string>;
   /**
    * An official the pack calls President ("President Biden"): named on every kind of page as
    * themselves, so their full name needs no support. Set by finishEntries.
@@ -107,7 +109,7 @@ export function newEntry(key: string): Entry {
 /** Adds what one alias can name to its surface's entry. */
 export function addTarget(
   entry: Entry,
-  alias: { text: string; kind: AliasKind; entityId: string; entityType: EntityType },
+  alias: { text: string; kind: AliasKind; entityId: string; entityType: EntityType; related?: readonly string[] },
 ) {
   if (alias.kind === 'acronym' && WORDLIKE_ACRONYMS.has(entry.key)) entry.wordlike = true;
   if (alias.entityType === 'country' && PLACE_KINDS.has(alias.kind)) entry.place = true;
@@ -142,16 +144,20 @@ export function addTarget(
     full,
     shortForm: false,
     personal,
+    related: new Set(alias.related ?? []),
   });
 }
 
 /**
  * A mention that counts only if its line names another entity: of any kind ("Japan And Brazil
- * Sign"), or of the documents' world for an organization's acronym ("the G7 and G20").
+ * Sign"), of the documents' world for an organization's acronym ("the G7 and G20"), or for an
+ * official's full name an initiative or official of the documents, or an entity their roles relate
+ * them to ("Jim Love … IT World Canada"): not any organization, as Facebook is on every page.
  */
 export interface Weak {
   line: [number, number];
-  needs: 'any' | 'world';
+  needs: 'any' | 'world' | 'person';
+  related?: ReadonlySet<string>;
 }
 
 /**
@@ -300,12 +306,14 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   if (
     target.personal === 'full' &&
     !target.president &&
+    !evidence.chosenByReader &&
     !evidence.namedInFull(target.entityId) &&
+    ![...target.related].some((id) => evidence.hasNamed(id)) &&
     !evidence.speaksOfTheDocuments(target.entityId) &&
     !OFFICE_NEAR.test(before) &&
     !OFFICE_NEAR.test(after)
   ) {
-    return { target, tentative, weak: { line: [0, text.length], needs: 'world' } };
+    return { target, tentative, weak: { line: [0, text.length], needs: 'person', related: target.related } };
   }
   // "Bone China Plates": in a Title Case line, a name that is also a noun needs support: the words
   // around it, another mention in its line, or a page about the documents' world. (A shop that
@@ -369,6 +377,8 @@ function placeInAnotherName(key: string, text: string, start: number, before: st
 
 /** Kinds of entity of the documents' world, for the support of an acronym by its line. */
 const WORLD_KINDS: ReadonlySet<EntityType> = new Set(['initiative', 'organization', 'official']);
+/** Kinds of entity that support an official's full name in its text, besides their own organization. */
+const PERSON_WORLD_KINDS: ReadonlySet<EntityType> = new Set(['initiative', 'official']);
 
 /**
  * The weak mentions kept: those whose line holds another mention (weak or not) of another entity,
@@ -380,13 +390,15 @@ export function supported<M extends { start: number; end: number; entityId: stri
 ): M[] {
   const all = [...strong, ...weak.map(({ match }) => match)];
   return weak
-    .filter(({ match, weak: { line, needs } }) =>
+    .filter(({ match, weak: { line, needs, related } }) =>
       all.some(
         (m) =>
           m.entityId !== match.entityId &&
           m.start >= line[0] &&
           m.end <= line[1] &&
-          (needs === 'any' || WORLD_KINDS.has(m.entityType)),
+          (needs === 'any' ||
+            (needs === 'world' && WORLD_KINDS.has(m.entityType)) ||
+            (needs === 'person' && (PERSON_WORLD_KINDS.has(m.entityType) || related?.has(m.entityId) === true))),
       ),
     )
     .map(({ match }) => match);
