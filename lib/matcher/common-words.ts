@@ -51,3 +51,27 @@ export const WORDLIKE_NAMES: ReadonlySet<string> = new Set('Trump Love Power Pri
 export const WELL_KNOWN_ACRONYMS: ReadonlySet<string> = new Set(
   'UN U.N. EU OECD WTO USAID ICANN ECHRI ITWC'.split(' '),
 );
+
+/**
+ * Frequent given names in English-language text that are not also English words or places (no
+ * "Will", "May", "Grace", "Jordan"): before a country's name at the start of a sentence they make
+ * it a surname ("Margaret Ireland, from Stroud, asks…").
+ */
+export const COMMON_GIVEN_NAMES: ReadonlySet<string> = new Set(
+  `James John Robert Michael David William Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony
+  Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob
+  Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory Alexander Patrick
+  Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Zachary Douglas Peter Kyle Noah Ethan Jeremy
+  Walter Christian Keith Roger Terry Austin Sean Gerald Carl Harold Dylan Arthur Lawrence Jordan Jesse Bryan
+  Billy Bruce Gabriel Joe Logan Alan Juan Albert Willie Elijah Wayne Randy Vincent Mary Patricia Jennifer
+  Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty Sandra Margaret Ashley Kimberly Emily
+  Donna Michelle Carol Amanda Melissa Deborah Stephanie Dorothy Rebecca Sharon Laura Cynthia Amy Kathleen
+  Angela Shirley Brenda Emma Anna Pamela Nicole Samantha Katherine Christine Helen Debra Rachel Carolyn Janet
+  Maria Catherine Heather Diane Olivia Julie Joyce Victoria Ruth Virginia Lauren Kelly Christina Joan Evelyn
+  Judith Andrea Hannah Megan Cheryl Jacqueline Martha Madison Teresa Gloria Sara Janice Ann Kathryn Abigail
+  Sophia Frances Jean Alice Judy Isabella Julia Beverly Denise Marilyn Amber Danielle Brittany Diana Natalie
+  Sophie Charlotte Margaret Eleanor Harriet Nigel Graham Ian Colin Trevor Derek Malcolm Gordon Kenji Hiroshi
+  Priya Rahul Mei Wei Ahmed Mohammed Fatima Aisha Carlos Luis Miguel Jorge Pedro Ana Sofia Lucia`
+    .split(/\s+/)
+    .filter(Boolean),
+);

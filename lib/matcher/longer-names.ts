@@ -82,3 +82,26 @@ export function beginsVenueName(after: string): boolean {
       .some((word) => VENUE_HEADS.has(word))
   );
 }
+
+/** Heads of a company's or a programme's name. */
+const COMPANY_HEADS = new Set(
+  'Ltd Ltd. Limited Inc Inc. LLC PLC plc Co Co. Corp Corp. Company Services Solutions Group Program Programme'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when the capitalised words after an initiative's name end in a company's or a programme's
+ * head within three words: "Clean Network Ltd", "Forward Deployment Foster Program".
+ */
+export function beginsCompanyName(after: string): boolean {
+  const run = RUN_ON.exec(after)?.[0];
+  return (
+    run !== undefined &&
+    run
+      .trim()
+      .split(/\s+/)
+      .slice(0, 3)
+      .some((word) => COMPANY_HEADS.has(word))
+  );
+}

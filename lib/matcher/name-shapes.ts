@@ -2,7 +2,7 @@
 // ("Brian France", "Kenya Barris", "Mrs. Washington"), a product's or a company's ("Canada Dry",
 // "Japan Display", "Moscow Mule"), a plant's or an animal's ("Norway spruce", "Canada geese").
 // Running text capitalises names, so two capitalised words in a row are one name. Pure.
-import { HONORIFICS } from './common-words';
+import { COMMON_GIVEN_NAMES, HONORIFICS } from './common-words';
 import { HEADLINE_VERBS } from './title-case';
 
 /**
@@ -14,7 +14,7 @@ const COUNTRY_FOLLOWERS = new Set(
   Delegation Vice Deputy Government Parliament Congress Senate Army Navy Marines Coast Guard Police Customs
   Supreme Constitutional Central National State Federal Republic Kingdom Monday Tuesday Wednesday Thursday
   Friday Saturday Sunday January February March April May June July August September October November December
-  And Or Vs On In At To For With From As By`
+  And Or Vs On In At To For With From As By I`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -39,7 +39,7 @@ const THING_NOUNS = new Set(
   peaches ale pale dry pepper peppers rose roses maple oak elm fir ivy daisy moss grass hen hens fowl pig pigs
   terrier terriers setter setters spaniel spaniels pony ponies cat cats wolfhound wolfhounds crab crabs lobster
   salmon bacon ham sausage stew tea plate plates thistle thistles warbler warblers jay jays lynx clover violet
-  violets aster asters holly mint bluegrass`
+  violets aster asters holly mint bluegrass rat rats mouse mice`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -69,7 +69,7 @@ export function capitalisedBefore(before: string): { word: string; at: number } 
   return { word, at: found.index + found[0].indexOf(word) };
 }
 
-export type NameShape = 'surname' | 'followed' | 'thing' | 'described' | 'work' | 'neighbourhood' | null;
+export type NameShape = 'surname' | 'followed' | 'thing' | 'described' | 'work' | 'neighbourhood' | 'animal' | null;
 
 /** ", 70," after a name: a person's age, as papers write it. */
 const AGE_AFTER = /^[^\S\n\r]*,[^\S\n\r]*\d{1,3},/;
@@ -111,6 +111,35 @@ const APPOSITIVE = new RegExp(
 /** ", made in Bologna", ", brewed since 1885": a product, where it is made. */
 const MADE_AFTER =
   /^[^\S\n\r]*,[^\S\n\r]+(?:made|brewed|distilled|bottled|blended|produced)[^\S\n\r]+(?:in|by|since|from)\b/;
+
+/** "Iceland, Southwark Park Road, is hiring": a branch at a street address, a shop's. */
+const ADDRESS_AFTER =
+  /^[^\S\n\r]*,[^\S\n\r]+(?:\d+[^\S\n\r]+)?(?:\p{Lu}[\p{L}'’-]*[^\S\n\r]+){1,3}(?:Road|Rd\.?|Street|St\.|Avenue|Ave\.?|Lane|Drive|Boulevard|Blvd\.?|Way|Parade|High Street)(?![\p{L}])/u;
+
+/** An animal's listing: "Georgia · Beagle mix · Female · 9 years", "Peru and Lima · Bonded pair · Males". */
+const ANIMAL_LISTING_AFTER = /^[^\n]{0,40}·[^\S\n\r]*(?:[^·\n]{0,30}·[^\S\n\r]*)?(?:Male|Female|Males|Females)\b/;
+
+/**
+ * Capitalised words and "of" right before a name, inside a sentence (after a word in lower case or
+ * a comma): "the liner Empress of", "the Future Farmers of". A sentence's first word says nothing
+ * ("Exports of China rose").
+ */
+const OF_BEFORE =
+  /(?:\p{Ll}|,)[^\S\n\r]+(?:\p{Lu}\p{Ll}+[^\S\n\r]+)*(\p{Lu}\p{Ll}+)[^\S\n\r]+of[^\S\n\r]+(?:the[^\S\n\r]+)?$/u;
+
+/** Words before "of" that leave a name the country: its offices, institutions, people and parts. */
+const OF_THE_COUNTRY = new Set(
+  `President Presidents Prime Minister Ministers Ministry Government Governments Embassy Embassies Consulate
+  Ambassador Ambassadors Envoy King Queen Kingdom Republic People Peoples Parliament Senate Congress Assembly
+  Constitution Capital Map History Flag Army Navy Bank State States Secretary Chancellor Premier Governor Citizens
+  Citizen Affairs Foreign Foreigners Nationals North South East West Northern Southern Eastern Western Central
+  Rest Part Parts Regions Region Province Provinces Coast Borders Border Heart Cities Economy Delegation Mission
+  Permanent Representative Representatives Leader Leaders Emperor Emperors Visit Friends Enemies Allies Invasion
+  Occupation Partition Unification Independence Recognition Sovereignty Territory Territories Government Most
+  Much All Some Many Parts Tour Trip Journey Map Atlas Geography`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /**
  * Kin named in apposition: "their daughter, India, to Samuel Okafor", "his wife, Georgia,".
@@ -174,12 +203,19 @@ export function nameShape(
   name: { surnameToo?: boolean; commonNoun?: boolean } = {},
 ): NameShape {
   if (AGE_AFTER.test(after) || LIFE_DATES_AFTER.test(after) || KIN_BEFORE.test(before)) return 'surname';
-  if (describedAsThing(after)) return 'described';
+  if (describedAsThing(after) || ADDRESS_AFTER.test(after)) return 'described';
+  if (ANIMAL_LISTING_AFTER.test(after)) return 'animal';
+  // "the Empress of Ireland", "Bells of Ireland", "Future Farmers of America": a name of something
+  // else; the country's own offices and parts stay it ("the Prime Minister of Japan").
+  const of = OF_BEFORE.exec(before)?.[1];
+  if (of && !OF_THE_COUNTRY.has(of)) return 'neighbourhood';
   if ((WORK_BEFORE.test(before) && !/^['’]s\b/.test(after)) || TITLE_GOES_ON.test(after)) return 'work';
   if (name.commonNoun && COMMON_NOUN_BEFORE.test(before)) return 'thing';
   const previous = capitalisedBefore(before)?.word;
   if (previous === 'Little') return 'neighbourhood';
-  if (previous && (HONORIFICS.has(previous) || COUPLE_BEFORE.test(before))) return 'surname';
+  if (previous && (HONORIFICS.has(previous) || COMMON_GIVEN_NAMES.has(previous) || COUPLE_BEFORE.test(before))) {
+    return 'surname';
+  }
   // "India Washington", "Georgia Jordan": a given name, then a surname, even first in a line; and
   // "Kamasi Washington and his band": any word that does not open sentences, before a surname.
   if (

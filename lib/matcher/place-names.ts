@@ -145,3 +145,17 @@ export function townAfter(after: string): boolean {
 export function townBefore(before: string): boolean {
   return /(?:,[^\S\n\r]*\d{1,3},|\bboth|\b(?:village|town|township|hamlet))[^\S\n\r]+of[^\S\n\r]+$/.test(before);
 }
+
+/**
+ * A dateline in capitals at the start of a text, naming a town and its region: "BRAZIL, Ind. —",
+ * "GREECE, N.Y. —". The town's name as running text writes it ("Brazil"), or null.
+ */
+export function datelineTown(text: string): string | null {
+  const found = DATELINE.exec(text);
+  if (!found || !townOfRegion(text.slice(found[0].length - 1))) return null;
+  return (found[1] as string)
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+}
+
+const DATELINE = /^\s*(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*),/u;

@@ -32,7 +32,7 @@ const GEORGIA_COUNTRY = /\b(?:Tbilisi|Caucasus|Abkhazia|South Ossetia|Georgian D
 // Words that only the state brings along: its capital and cities, its abbreviation, its teams.
 // Another US state named nearby ("Georgia 38, Kentucky 13", "Georgia and Alabama") says the state too.
 const GEORGIA_STATE_NEAR = new RegExp(
-  `(?<!\\p{L})(?:Atlanta|Savannah|Macon|Ga\\.|Bulldogs|Peach State|Fort \\p{Lu}\\p{Ll}+|${US_STATE_NAMES.join('|')})(?!\\p{L})`,
+  `(?<!\\p{L})(?:Atlanta|Savannah|Macon|Ga\\.|Bulldogs|Peach State|peach(?:es)?|pecans?|Coca-Cola|in the SEC|Fort \\p{Lu}\\p{Ll}+|${US_STATE_NAMES.join('|')})(?!\\p{L})`,
   'u',
 );
 // The typeface: "set in Georgia, with Verdana for the interface".
@@ -68,10 +68,14 @@ const WASHINGTON_PERSON_BEFORE = /\b(?:George|Denzel|Booker T\.|Martha|Kerry)[\s
 // Words of American sports, where a place's name is a team: "Washington visits Atlanta for a
 // neutral-site game", "the Bulldogs held UK to 41 rushing yards" (UK: the University of Kentucky).
 const US_SPORTS =
-  /\b(?:touchdowns?|quarterbacks?|rushing|passing yards|field goals?|halftime|kickoff|tip-off|innings|home opener|regular season|neutral-site|playoffs?|bowl game|postseason|NCAA|NFL|NBA|WNBA|MLB|NHL|Huskies|Commanders|Nationals|Capitals|Wizards|Mystics|Wildcats|Big Blue Nation|Rupp Arena|Kroger Field)\b/;
+  /\b(?:touchdowns?|quarterbacks?|walk-on|rushing|passing yards|field goals?|halftime|kickoff|tip-off|innings|home opener|regular season|neutral-site|playoffs?|bowl game|postseason|NCAA|NFL|NBA|WNBA|MLB|NHL|Huskies|Commanders|Nationals|Capitals|Wizards|Mystics|Wildcats|Big Blue Nation|Rupp Arena|Kroger Field)\b/;
 
 // "UK" is also the University of Kentucky, in its sports and its alumni notes.
 const KENTUCKY = new RegExp(`${US_SPORTS.source}|\\b(?:Kentucky|Lexington)\\b`);
+
+// Words of painting around "Group of Seven": Canada's landscape painters, not the G7.
+const PAINTERS =
+  /\b(?:paint(?:s|ed|er|ers|ing|ings)?|canvas(?:es)?|landscapes?|gallery|galleries|art|artists?|Tom Thomson|Lawren Harris|Emily Carr|Algonquin)\b/;
 
 // A US state's own Department of State (elections, business filings): "Pennsylvania Department
 // of State", "the state's Department of State", or one in a story datelined in a state
@@ -117,6 +121,8 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
         (STATE_DATELINE_BEFORE.test(before) && !FEDERAL.test(before) && !FEDERAL.test(after)),
     },
   ],
+  // The Canadian landscape painters.
+  ['Group of Seven', { reject: (before, after) => PAINTERS.test(before) || PAINTERS.test(after) }],
   // "UK" in American sports or beside Kentucky is the university: the page's other bare uses follow.
   [
     'UK',

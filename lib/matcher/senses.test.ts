@@ -516,3 +516,38 @@ describe('an official’s full name: namesakes are many', () => {
     ).toEqual(['Ned Price']);
   });
 });
+
+describe('names of other things, datelines and more cues (from the second held-out set)', () => {
+  it.each([
+    'the Canadian Pacific liner Empress of Ireland was struck in fog',
+    'the school chapter of the Future Farmers of America, who came to ask',
+    'Customer assistants: Iceland, Southwark Park Road, is looking for staff.',
+    'Georgia · Beagle mix · Female · 9 years',
+    'Two Norway rats: Biscuit and Gravy.',
+    'Brooks has signed with Georgia and will play in the SEC next fall.',
+    'no peach cobbler here, nothing from the Georgia of pecans and Coca-Cola',
+    'an aunt who paints bad imitations of the Group of Seven',
+    'Office cleaners: Clean Network Ltd is recruiting.',
+    'Foster a pet through our Forward Deployment Foster Program.',
+    'Margaret Ireland, from Stroud, asks about slugs.',
+    'Tyler Mace, now a walk-on guard at UK, visited.',
+  ])('finds nothing in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
+  });
+
+  it('a dateline in capitals settles the page: "BRAZIL, Ind. —", then "north of Brazil" is the town', () => {
+    expect(onPage('BRAZIL, Ind. — The board voted on Monday.', 'The routes north of Brazil are long.')).toEqual([]);
+    expect(onPage('The routes north of Brazil are long.')).toEqual([['Brazil', 'country:br']]);
+  });
+
+  it.each([
+    ['The Prime Minister of Japan arrived.', 'Japan'],
+    ['Exports of China grew in May.', 'China'],
+    ['Hiroshi · Osaka, Japan · Solo Traveller', 'Japan'],
+    ['The hotel was full of delegates for a G7 ministers’ meeting.', 'G7'],
+    ['one of the finest novels about coming to Canada I have read', 'Canada'],
+    ['The Group of Seven met in Hiroshima.', 'Group of Seven'],
+  ])('keeps the name in %j', (text, name) => {
+    expect(onPage(text).map(([found]) => found)).toContain(name);
+  });
+});

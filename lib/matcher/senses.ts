@@ -4,7 +4,7 @@
 // Pure.
 import type { AliasKind, EntityType } from '../knowledge/schema';
 import { COMMON_NOUN_NAMES, COMMON_SURNAMES, HONORIFICS, WELL_KNOWN_ACRONYMS, WORDLIKE_NAMES } from './common-words';
-import { beginsLongerName, beginsVenueName } from './longer-names';
+import { beginsCompanyName, beginsLongerName, beginsVenueName } from './longer-names';
 import type { MentionContext } from './matcher';
 import { capitalisedBefore, describedAsThing, GIVEN_NAMES, nameShape } from './name-shapes';
 import { type Bearer, bearersOf, namedInFullIn, otherBearerIn } from './namesakes';
@@ -82,6 +82,10 @@ export interface Entry {
  */
 const OFFICE_NEAR =
   /\b(?:[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Aa]dministrator|[Aa]mbassador|[Mm]inist(?:er|ry)|[Dd]iplomat(?:s|ic)?|[Cc]oordinator|[Ee]nvoy|[Oo]fficials?|[Gg]overnment|[Dd]irector|[Cc]hief [A-Z]?\w* ?[Oo]fficer|[Ee]ditor|[Jj]ournalist|State Department|White House|cyber\w*)\b/;
+
+/** Right after an organization's acronym: its meetings and members ("G7 summit", "G20 leaders"). */
+const GATHERING_AFTER =
+  /^[\s\u00A0]+(?:summits?|ministers?['’]?|ministerial|leaders?['’]?|foreign ministers|finance ministers|communiqu[eé]|presidency|member states|members|countries|nations|economies|meeting of)\b/;
 
 /** A clergyman's or a clergywoman's title right before a name. */
 const CLERGY_BEFORE =
@@ -235,7 +239,7 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
         // uses. (Not from a Title Case line: "Hazy India Pale Ale" says nothing of "from India".)
         // So is a name that an appositive says is a drink or a shop ("Malta, the malt soda").
         const person = shape.shape === 'surname' || (shape.shape === 'followed' && GIVEN_NAMES.has(entry.key));
-        const named = shape.shape === 'described' || shape.shape === 'work';
+        const named = shape.shape === 'described' || shape.shape === 'work' || shape.shape === 'animal';
         if ((person || named) && !shape.titleCase) evidence.noteSense(entry.key, 'other');
         return undefined;
       }
@@ -248,6 +252,9 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   // "the Great Canon of St. Andrew": an initiative's name at the head of a longer title; "Forward
   // Deployment, the third mission": the name of something else.
   if (entry.initiative && (LONGER_TITLE.test(after) || describedAsThing(after))) return undefined;
+  // "Clean Network Ltd", "Clean Network Services", "the Forward Deployment Foster Program": a
+  // company's or a programme's name that begins with an initiative's.
+  if (entry.initiative && !ours && beginsCompanyName(after)) return undefined;
   const leaning = evidence.leaning(entry.key);
   const tentative = entry.place && !ours && leaning === null ? entry.key : undefined;
   if (ours) evidence.noteSense(entry.key, 'ours');
@@ -293,7 +300,9 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
     target.shortForm &&
     !WELL_KNOWN_ACRONYMS.has(entry.key) &&
     !evidence.namedInFull(target.entityId) &&
-    !evidence.speaksOfTheDocuments(target.entityId)
+    !evidence.speaksOfTheDocuments(target.entityId) &&
+    // "a G7 ministers' meeting", "the G7 summit": the organization's business.
+    !GATHERING_AFTER.test(after)
   ) {
     return { target, tentative, weak: { line: lineAround(text, start, end), needs: 'world' } };
   }

@@ -79,6 +79,8 @@ export function readsAsCountry(before: string, after: string): boolean {
   if (/^['’]s(?!\p{L})/u.test(after)) return true;
   const next = NEXT_WORD.exec(after)?.[1];
   if (next && HEADLINE_VERBS.has(next.toLowerCase())) return true;
+  // "Osaka, Japan": a town, then its country.
+  if (/\p{Lu}[\p{L}\p{M}.'’-]*,[\s\u00A0]+$/u.test(before)) return true;
   const previous = PREVIOUS_WORD.exec(before)?.[1];
   return previous !== undefined && PLACE_WORDS.has(previous.toLowerCase());
 }
