@@ -2,7 +2,8 @@
 // (off-topic/pages), pages about other subjects, written before the rules that handle them; and the
 // held-out set (held-out/pages), more such pages written apart from the rules, without reading them
 // or the off-topic pages, to measure whether the rules generalise; and a second held-out set
-// (held-out-2/pages), written later by someone who read neither the rules nor any other set's pages.
+// (held-out-2/pages), written later by someone who read neither the rules nor any other set's pages;
+// and a third (held-out-3/pages), written the same way on yet other subjects.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,10 @@ export const HELD_OUT_2_DIR = path.join(CORPUS_DIR, 'held-out-2');
 export const HELD_OUT_2_PAGES_DIR = path.join(HELD_OUT_2_DIR, 'pages');
 /** The second held-out set's first score, on the builds of commits 37a44cb and 1c738ba. */
 export const HELD_OUT_2_FIRST_SCORE_PATH = path.join(HELD_OUT_2_DIR, 'FIRST-SCORE.md');
+export const HELD_OUT_3_DIR = path.join(CORPUS_DIR, 'held-out-3');
+export const HELD_OUT_3_PAGES_DIR = path.join(HELD_OUT_3_DIR, 'pages');
+/** The third held-out set's first score, on the builds of commits 37a44cb and 8fc596b. */
+export const HELD_OUT_3_FIRST_SCORE_PATH = path.join(HELD_OUT_3_DIR, 'FIRST-SCORE.md');
 export const RESULTS_PATH = path.join(CORPUS_DIR, 'RESULTS.md');
 
 export interface CorpusPage {
@@ -45,3 +50,4 @@ export function loadCorpus(dir = PAGES_DIR): CorpusPage[] {
 export const loadOffTopic = () => loadCorpus(OFF_TOPIC_PAGES_DIR);
 export const loadHeldOut = () => loadCorpus(HELD_OUT_PAGES_DIR);
 export const loadHeldOut2 = () => loadCorpus(HELD_OUT_2_PAGES_DIR);
+export const loadHeldOut3 = () => loadCorpus(HELD_OUT_3_PAGES_DIR);

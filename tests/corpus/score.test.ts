@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BundledPackFile } from '../../lib/knowledge/schema';
-import { CORPUS_DIR, type CorpusPage, loadCorpus, loadHeldOut, loadHeldOut2, loadOffTopic } from './pages';
+import {
+  CORPUS_DIR,
+  type CorpusPage,
+  loadCorpus,
+  loadHeldOut,
+  loadHeldOut2,
+  loadHeldOut3,
+  loadOffTopic,
+} from './pages';
 import {
   describeErrors,
   findOccurrence,
@@ -366,6 +374,36 @@ describe('the second held-out set', () => {
     expect(traps.filter((t) => !t.class || !t.why || !t.context).map((t) => t.text)).toEqual([]);
     const names = new Set([...loadCorpus(), ...loadOffTopic(), ...loadHeldOut()].map((page) => page.name));
     expect(heldOut2.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
+  });
+
+  it('spreads its traps: at least 10 classes with 5 or more, none with more than a quarter', () => {
+    const counts = new Map<string, number>();
+    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
+    expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(10);
+    expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
+  });
+
+  checkGoldFits(resolved);
+});
+
+describe('the third held-out set', () => {
+  const heldOut3 = loadHeldOut3();
+  const resolved = heldOut3.map((page) => ({ page, text: bodyText(page.html) }));
+  const mentions = heldOut3.flatMap((page) => page.gold.mentions);
+  const traps = heldOut3.flatMap((page) => page.gold.traps);
+
+  it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
+    expect(heldOut3.length).toBeGreaterThanOrEqual(10);
+    expect(heldOut3.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
+    expect(traps.length).toBeGreaterThanOrEqual(120);
+    expect(mentions.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives every trap a class, a reason and a context, and has no page name in common with the other sets', () => {
+    expect(traps.filter((t) => !t.class || !t.why || !t.context).map((t) => t.text)).toEqual([]);
+    const others = [...loadCorpus(), ...loadOffTopic(), ...loadHeldOut(), ...loadHeldOut2()];
+    const names = new Set(others.map((page) => page.name));
+    expect(heldOut3.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
   });
 
   it('spreads its traps: at least 10 classes with 5 or more, none with more than a quarter', () => {
