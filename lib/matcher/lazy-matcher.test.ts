@@ -103,6 +103,18 @@ describe('LazyMatcher', () => {
     expect(source.reads).toBe(1);
   });
 
+  it('builds for a dateline in capitals that names a place, so that it settles the page', () => {
+    const matcher = new LazyMatcher(engine, [syncSource(bundled)]);
+    const context = new Set<string>();
+    expect(matcher.find('BRAZIL, Ind. — The school board voted on Monday night.', context)).toEqual([]);
+    expect(matcher.built).toBe(true);
+    expect(matcher.find('The bus routes north of Brazil are long.', context)).toEqual([]);
+    // A dateline of a town no pack knows builds nothing.
+    const other = new LazyMatcher(engine, [syncSource(bundled)]);
+    expect(other.find('SPRINGFIELD, Ill. — The council met.')).toEqual([]);
+    expect(other.built).toBe(false);
+  });
+
   it('compiles step by step through prepare() before the first find', () => {
     const matcher = new LazyMatcher(engine, [syncSource(bundled)]);
     const text = 'Antony Blinken, the secretary of state, spoke in Brussels.';

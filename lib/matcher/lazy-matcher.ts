@@ -8,6 +8,9 @@
 import type { Match, MatcherAlias, MatchOptions, MentionContext, TextMatcher } from './matcher';
 
 /** Makes a matcher of names: `new Matcher(aliases, options)`, as the engine's script leaves it. */
+/** A word in capitals, then a comma, at the start of a text: a dateline's town ("BRAZIL, Ind."). */
+const DATELINE_WORD = /^\s*(\p{Lu}{3,}),/u;
+
 export type MatcherFactory = (aliases: readonly MatcherAlias[], options: MatchOptions) => TextMatcher;
 /** The factory at hand, or the promise of it (its script being loaded). */
 export type MatcherEngine = () => MatcherFactory | Promise<MatcherFactory>;
@@ -154,8 +157,13 @@ export class LazyMatcher implements TextMatcher {
     const last = this.lastMissing;
     if (last && last.text === text && last.joined === this.joined.size) return last.missing;
     const missing: number[] = [];
+    // "BRAZIL, Ind. —": a dateline in capitals names no entity, but tells the page's sense of a name
+    // (the Matcher notes it), so a source that knows the name in running case joins for it.
+    const dateline = DATELINE_WORD.exec(text)?.[1];
+    const town = dateline && dateline.charAt(0) + dateline.slice(1).toLowerCase();
     for (let i = 0; i < this.sources.length; i++) {
-      if (!this.joined.has(i) && this.sources[i]?.mayHold(text)) missing.push(i);
+      const source = this.sources[i];
+      if (!this.joined.has(i) && (source?.mayHold(text) || (town && source?.mayHold(town)))) missing.push(i);
     }
     this.lastMissing = { text, joined: this.joined.size, missing };
     return missing;
