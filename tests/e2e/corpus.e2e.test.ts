@@ -1,5 +1,5 @@
 // Accuracy of the built extension on the gold corpora (tests/corpus): the corpus of pages about the
-// documents' world, the off-topic set (pages about other subjects, full of look-alikes) and two
+// documents' world, the off-topic set (pages about other subjects, full of look-alikes) and three
 // held-out sets (more such pages, written apart from the rules). Every page is served on 127.0.0.1
 // and opened in Chromium with Gloss loaded; its highlights are read back as offsets into
 // body.textContent and scored against the page's hand-made gold. Prints a table per set, writes them
@@ -12,10 +12,12 @@ import {
   CORPUS_DIR,
   type CorpusPage,
   HELD_OUT_2_FIRST_SCORE_PATH,
+  HELD_OUT_3_FIRST_SCORE_PATH,
   HELD_OUT_FIRST_SCORE_PATH,
   loadCorpus,
   loadHeldOut,
   loadHeldOut2,
+  loadHeldOut3,
   loadOffTopic,
   OFF_TOPIC_FIRST_SCORE_PATH,
   RESULTS_PATH,
@@ -112,6 +114,15 @@ const SETS: CorpusSet[] = [
     thresholds: OFF_TOPIC_THRESHOLDS,
     trapClasses: true,
     firstScore: { heading: 'Second held-out set: first scores', file: HELD_OUT_2_FIRST_SCORE_PATH },
+  },
+  {
+    title: 'Third held-out set: pages nobody tuning the rules had read',
+    dir: 'tests/corpus/held-out-3/pages',
+    prefix: '/held-out-3',
+    pages: loadHeldOut3(),
+    thresholds: OFF_TOPIC_THRESHOLDS,
+    trapClasses: true,
+    firstScore: { heading: 'Third held-out set: first scores', file: HELD_OUT_3_FIRST_SCORE_PATH },
   },
 ];
 
