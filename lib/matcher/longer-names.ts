@@ -36,20 +36,27 @@ const NEXT_WORD = /^(?:[^\S\n\r]+|[-\u2010\u2011])(\p{Lu}[\p{L}\p{M}]*\.?)/u;
 export function beginsLongerName(after: string): boolean {
   const joined = AND_NAME_THEN_HEAD.exec(after);
   if (joined !== null && INSTITUTIONS.has(joined[1] as string)) return true;
+  // "Georgia's Diner": a shop named after its owner.
+  const owned = OWNED_VENUE.exec(after);
+  if (owned !== null && VENUE_HEADS.has(owned[1] as string)) return true;
+  // "the Peru-Chile Trench", "Israel–Premier Tech": a pair of names joined by a hyphen or a dash,
+  // then a head.
+  const pair = PAIR_THEN_HEAD.exec(after);
+  if (pair !== null && HEADS.has(pair[1] as string)) return true;
   const next = NEXT_WORD.exec(after);
   if (!next) return false;
   const word = next[1] as string;
   if (HEADS.has(word) || HEADS.has(word.replace(/\.$/, ''))) return true;
-  // "the Peru-Chile Trench": a pair of names joined by a hyphen, then a head.
-  const pair = PAIR_THEN_HEAD.exec(after);
-  return pair !== null && HEADS.has(pair[1] as string);
+  return false;
 }
+
+const OWNED_VENUE = /^['’]s[^\S\n\r]+(\p{Lu}[\p{L}\p{M}]*)/u;
 
 /** "Washington and Lee University": a pair of names joined by "and", then an institution. */
 const AND_NAME_THEN_HEAD = /^[^\S\n\r]+(?:and|&)[^\S\n\r]+\p{Lu}[\p{L}\p{M}]*[^\S\n\r]+(\p{Lu}[\p{L}\p{M}]*)/u;
 const INSTITUTIONS = new Set('University College Institute School Academy Hospital Seminary'.split(' '));
 
-const PAIR_THEN_HEAD = /^[-\u2010\u2011]\p{Lu}[\p{L}\p{M}]*[^\S\n\r]+(\p{Lu}[\p{L}\p{M}]*)/u;
+const PAIR_THEN_HEAD = /^[-\u2010\u2011\u2013]\p{Lu}[\p{L}\p{M}]*[^\S\n\r]+(\p{Lu}[\p{L}\p{M}]*)/u;
 
 /**
  * Heads that make a shop, an eatery or a lodging of what comes before: after an organization's

@@ -39,7 +39,7 @@ const THING_NOUNS = new Set(
   peaches ale pale dry pepper peppers rose roses maple oak elm fir ivy daisy moss grass hen hens fowl pig pigs
   terrier terriers setter setters spaniel spaniels pony ponies cat cats wolfhound wolfhounds crab crabs lobster
   salmon bacon ham sausage stew tea plate plates thistle thistles warbler warblers jay jays lynx clover violet
-  violets aster asters holly mint bluegrass rat rats mouse mice`
+  violets aster asters holly mint bluegrass rat rats mouse mice shorts`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -96,13 +96,13 @@ const APPOSITIVE_THINGS = new Set(
   snack cigar cigars brand label restaurant café cafe bar pub shop store bakery deli diner hotel chain franchise
   car sedan truck model ship boat yacht vessel liner ferry horse colt filly mare gelding stallion dog puppy cat
   album song single band film movie play novel opera musical font typeface mission level episode chapter stage
-  first second third fourth fifth sixth seventh eighth ninth tenth last final`
+  first second third fourth fifth sixth seventh eighth ninth tenth last final town village hamlet township suburb`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Words that end a noun phrase's head ("soda sold in", "liqueur, made"): a verb, a preposition. */
-const HEAD_ENDS = String.raw`(?=[,.;:!?)]|\s+(?:that|which|sold|made|brewed|distilled|bottled|named|from|with|for|in|on|at|by|since)\b|\s*$)`;
+const HEAD_ENDS = String.raw`(?=[,.;:!?)]|\s+(?:that|which|sold|made|brewed|distilled|bottled|named|from|with|for|in|on|at|by|since|between|near|outside|of|where|whose)\b|\s*$)`;
 /** ", the sweet malt soda sold…": an appositive whose head is a kind of thing. */
 const APPOSITIVE = new RegExp(
   String.raw`^[^\S\n\r]*,[^\S\n\r]+(?:the|a|an)[^\S\n\r]+((?:(?!(?:of|in|for|to|from|by|on|and|with)\b)[\p{Ll}-]+[^\S\n\r]+){0,3}?)([\p{Ll}é]+)${HEAD_ENDS}`,
@@ -125,7 +125,7 @@ const ANIMAL_LISTING_AFTER = /^[^\n]{0,40}·[^\S\n\r]*(?:[^·\n]{0,30}·[^\S\n\r
  * ("Exports of China rose").
  */
 const OF_BEFORE =
-  /(?:\p{Ll}|,)[^\S\n\r]+(?:\p{Lu}\p{Ll}+[^\S\n\r]+)*(\p{Lu}\p{Ll}+)[^\S\n\r]+of[^\S\n\r]+(?:the[^\S\n\r]+)?$/u;
+  /(?:\p{Ll}|[,·|•])[^\S\n\r]+(?:\p{Lu}\p{Ll}+[^\S\n\r]+)*(\p{Lu}\p{Ll}+)[^\S\n\r]+of[^\S\n\r]+(?:the[^\S\n\r]+)?$/u;
 
 /** Words before "of" that leave a name the country: its offices, institutions, people and parts. */
 const OF_THE_COUNTRY = new Set(
@@ -134,9 +134,9 @@ const OF_THE_COUNTRY = new Set(
   Constitution Capital Map History Flag Army Navy Bank State States Secretary Chancellor Premier Governor Citizens
   Citizen Affairs Foreign Foreigners Nationals North South East West Northern Southern Eastern Western Central
   Rest Part Parts Regions Region Province Provinces Coast Borders Border Heart Cities Economy Delegation Mission
-  Permanent Representative Representatives Leader Leaders Emperor Emperors Visit Friends Enemies Allies Invasion
+  Permanent Representative Representatives Leader Leaders Emperor Emperors Friends Enemies Allies Invasion
   Occupation Partition Unification Independence Recognition Sovereignty Territory Territories Government Most
-  Much All Some Many Parts Tour Trip Journey Map Atlas Geography`
+  Much All Some Many Map Atlas Geography`
     .split(/\s+/)
     .filter(Boolean),
 );

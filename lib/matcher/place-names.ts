@@ -65,6 +65,32 @@ const UK_OF_TWO_WORDS = [
   'Isle of Wight',
   'County Durham',
   'Tyne and Wear',
+  'East Ayrshire',
+  'North Ayrshire',
+  'South Ayrshire',
+  'East Lothian',
+  'West Lothian',
+  'Midlothian',
+  'Scottish Borders',
+  'Dumfries and Galloway',
+  'North Lanarkshire',
+  'South Lanarkshire',
+  'East Dunbartonshire',
+  'West Dunbartonshire',
+  'East Renfrewshire',
+  'Highland',
+  'Moray',
+  'Angus',
+  'Stirling',
+  'Clackmannanshire',
+  'Inverclyde',
+  'Renfrewshire',
+  'Carmarthenshire',
+  'Ceredigion',
+  'Denbighshire',
+  'Flintshire',
+  'Monmouthshire',
+  'Conwy',
 ];
 
 /** City boroughs and districts that follow a neighbourhood's name ("Jamaica, Queens"). */
@@ -138,12 +164,17 @@ export function townAfter(after: string): boolean {
   return next !== null && townOfRegion(after.slice(next[0].length));
 }
 
+/** "34, of", "both of", "the village of", and the names of a list after "the towns of". */
+const TOWN_BEFORE =
+  /(?:,[^\S\n\r]*\d{1,3},[^\S\n\r]+of|\bboth[^\S\n\r]+of|\b(?:villages?|towns?|townships?|hamlets?)[^\S\n\r]+of(?:[^\S\n\r]+\p{Lu}[\p{L}\p{M}'’-]*(?:,|[^\S\n\r]+and|,[^\S\n\r]+and))*)[^\S\n\r]+$/u;
+
 /**
  * True when the words before a place's name make it somebody's home town, as local papers write:
- * "Israel Ortega, 34, of Luxembourg", "both of Luxembourg", "the village of Luxembourg".
+ * "Israel Ortega, 34, of Luxembourg", "both of Luxembourg", "the village of Luxembourg", "the
+ * towns of Russia, Poland and Norway".
  */
 export function townBefore(before: string): boolean {
-  return /(?:,[^\S\n\r]*\d{1,3},|\bboth|\b(?:village|town|township|hamlet))[^\S\n\r]+of[^\S\n\r]+$/.test(before);
+  return TOWN_BEFORE.test(before);
 }
 
 /**

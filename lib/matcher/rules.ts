@@ -41,11 +41,11 @@ const GEORGIA_FONT =
 // "the state of Georgia", "the U.S. state of Georgia", "University of Georgia", "Savannah, Georgia"
 // (a US city and a comma).
 const GEORGIA_STATE_BEFORE =
-  /(?:\b(?:[Ss]tate|[Uu]niversity|[Gg]overnor|[Ss]enators?) of|\b(?:U\.S\.|US|American) state(?: of)?|\b(?:Atlanta|Savannah|Augusta|Macon|Athens|Columbus|Marietta|Alpharetta|Decatur|Valdosta|Albany|Roswell|Dalton|Kennesaw|Brunswick),)[\s\u00A0]+$/;
+  /(?:\b(?:north|south|middle|coastal|rural|southwest|southeast|northeast|northwest)|\b(?:[Ss]tate|[Uu]niversity|[Gg]overnor|[Ss]enators?) of|\b(?:U\.S\.|US|American) state(?: of)?|\b(?:Atlanta|Savannah|Augusta|Macon|Athens|Columbus|Marietta|Alpharetta|Decatur|Valdosta|Albany|Roswell|Dalton|Kennesaw|Brunswick),)[\s\u00A0]+$/;
 // "Georgia, USA", "Georgia governor", "Georgia's governor", "Georgia Tech", "the Georgia Senate runoff",
 // "Georgia-Pacific" (a paper company of Atlanta).
 const GEORGIA_STATE_AFTER =
-  /^(?:[\s\u00A0]*,[\s\u00A0]*(?:USA|U\.S\.A?\.?|US|United States)(?!\p{L})|[-\u2010\u2011]Pacific(?!\p{L})|(?:['’]s)?[\s\u00A0]+(?:[Gg]overnor|Gov\.|Bulldogs|Tech|Southern|State University|Senate|House of Representatives|General Assembly|[Ll]egislature|Republicans?|Democrats?|GOP|Secretary of State|runoffs?|primary|primaries|Peach|Power|Aquarium|Dome|O['’]Keeffe|Institute of Technology|Supreme Court|count(?:y|ies))(?!\p{L}))/u;
+  /^(?:[\s\u00A0]*,[\s\u00A0]*(?:USA|U\.S\.A?\.?|US|United States)(?!\p{L})|[-\u2010\u2011]Pacific(?!\p{L})|[\s\u00A0]+the state\b|(?:['’]s)?[\s\u00A0]+(?:[Gg]overnor|Gov\.|Bulldogs|Tech|Southern|State University|Senate|House of Representatives|General Assembly|[Ll]egislature|Republicans?|Democrats?|GOP|Secretary of State|runoffs?|primary|primaries|Peach|Power|Aquarium|Dome|O['’]Keeffe|Institute of Technology|Supreme Court|count(?:y|ies))(?!\p{L}))/u;
 
 // "Latin America", "South American", "Pan-American", "Voice of America", "Bank of America":
 // a continent, a broadcaster or a bank, not the United States.
@@ -63,6 +63,10 @@ const WASHINGTON_AFTER =
 const WASHINGTON_STATE_BEFORE =
   /(?:\b[Ss]tate of|\b(?:Seattle|Spokane|Tacoma|Redmond|Bellevue|Olympia|Vancouver|Everett|Yakima),)[\s\u00A0]+$/;
 const WASHINGTON_STATE_AFTER = /^[\s\u00A0]+[Ss]tate\b/;
+// "Friday Harbor, Washington, are both ports of entry": a town, then its state, then the sentence
+// goes on (in a list of capitals the next word is another name: "Beijing, Washington, Moscow").
+const TOWN_COMMA_BEFORE = /\p{Lu}[\p{L}\p{M}.'’-]*,[\s\u00A0]+$/u;
+const SENTENCE_GOES_ON = /^,[\s\u00A0]+\p{Ll}/u;
 const WASHINGTON_PERSON_BEFORE = /\b(?:George|Denzel|Booker T\.|Martha|Kerry)[\s\u00A0]+$/;
 
 // Words of American sports, where a place's name is a team: "Washington visits Atlanta for a
@@ -91,7 +95,8 @@ const STATE_DATELINE_BEFORE = new RegExp(
 );
 const FEDERAL = /\b(?:U\.S\.|US|federal|Blinken|Secretary of State Antony|Washington, D\.C\.)/;
 
-const US_ROUTE = /^[\s\u00A0]+\d{1,3}(?![\d.,%-])(?![\s\u00A0]*(?:percent|per cent|billion|million|years?|times)\b)/;
+const US_ROUTE =
+  /^[\s\u00A0]+\d{1,3}(?![\d,%-])(?!\.\d)(?![\s\u00A0]*(?:percent|per cent|billion|million|years?|times)\b)/;
 
 /** The words around "Georgia" point at the US state. */
 function georgiaTheState(before: string, after: string): boolean {
@@ -142,6 +147,7 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
       reject: (before, after) =>
         WASHINGTON_BEFORE.test(before) ||
         WASHINGTON_AFTER.test(after) ||
+        (TOWN_COMMA_BEFORE.test(before) && SENTENCE_GOES_ON.test(after)) ||
         US_SPORTS.test(before) ||
         US_SPORTS.test(after),
       // The state ("Seattle, Washington", "Washington state") or a person ("Denzel Washington"): the
@@ -150,6 +156,7 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
       otherSense: (before, after) =>
         WASHINGTON_STATE_BEFORE.test(before) ||
         WASHINGTON_STATE_AFTER.test(after) ||
+        (TOWN_COMMA_BEFORE.test(before) && SENTENCE_GOES_ON.test(after)) ||
         US_SPORTS.test(before) ||
         US_SPORTS.test(after) ||
         (WASHINGTON_PERSON_BEFORE.test(before) && !WASHINGTON_AFTER.test(after)),
@@ -157,6 +164,8 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
   ],
   // Accents may be dropped ("Etats-Unis"), except where that spells another word or a name:
   // "Suede" (leather, a band) is not Suède, "Georgie" (a first name) is not Géorgie.
+  // Northern Ireland is part of the United Kingdom, not of Ireland.
+  ['Ireland', { reject: (before) => /\bNorthern[\s\u00A0]+$/.test(before) }],
   ['Suede', { reject: (_before, _after, surface) => unaccented(surface) }],
   ['Georgie', { reject: (_before, _after, surface) => unaccented(surface) }],
   // The river and its delta, mostly in Nigeria.

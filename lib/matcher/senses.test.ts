@@ -551,3 +551,45 @@ describe('names of other things, datelines and more cues (from the second held-o
     expect(onPage(text).map(([found]) => found)).toContain(name);
   });
 });
+
+describe('namesakes, towns and teams (from the third held-out set)', () => {
+  it.each([
+    'The panel will be moderated by Professor Ned Price of the political science department.',
+    'Jim Love ’75 retired after 40 years as a large-animal vet.',
+    'Looking for anyone descended from Ned Price (1822–1891), blacksmith of Cold Brook.',
+    'KRAUSS. Looking for the family’s papers.\n— Jim Love, Herkimer',
+    'a flat finish in Washington, the new town between Newcastle and Sunderland',
+    'Roche Harbor and Friday Harbor, Washington, are both ports of entry.',
+    'If you only know the wines of Georgia the state, try these.',
+    'a co-operative of six orchards in north Georgia',
+    'Chamber names Georgia’s Diner small business of the year',
+    'everybody looking at the Israel–Premier Tech boys to chase',
+    'the Northern Ireland champion was third',
+    'the village named Moscow, East Ayrshire, hangs a banner',
+    'Jamaica shorts in stone linen',
+    'the old schoolhouse in the towns of Russia, Poland and Norway',
+    'Racing · Tour of Britain',
+    'Photo: new housing on U.S. 40. Photo: Ledger staff',
+  ])('finds nothing in %j', (text) => {
+    expect(onPage(text).filter(([, entity]) => !entity?.startsWith('org:'))).toEqual([]);
+  });
+
+  it('a list with other names found lifts a name the page had settled elsewhere', () => {
+    expect(
+      onPage('Columbia Valley Syrah, Washington State', 'The EU and Washington have put off the wine tariffs.'),
+    ).toEqual([
+      ['EU', 'org:eu'],
+      ['Washington', 'country:us'],
+    ]);
+    expect(onPage('Columbia Valley Syrah, Washington State', 'Washington has put off the wine tariffs.')).toEqual([]);
+  });
+
+  it.each([
+    ['Secretary of State Antony Blinken arrived.', 'Secretary of State Antony Blinken'],
+    ['Beijing, Washington, Moscow and Paris sent envoys.', 'Washington'],
+    ['Georgia, the state that lies between Russia and Turkey, voted.', 'Georgia'],
+    ['a tour of Britain by train', 'Britain'],
+  ])('keeps the name in %j', (text, name) => {
+    expect(onPage(text).map(([found]) => found)).toContain(name);
+  });
+});

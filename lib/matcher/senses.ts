@@ -87,9 +87,25 @@ const OFFICE_NEAR =
 const GATHERING_AFTER =
   /^[\s\u00A0]+(?:summits?|ministers?['’]?|ministerial|leaders?['’]?|foreign ministers|finance ministers|communiqu[eé]|presidency|member states|members|countries|nations|economies|meeting of)\b/;
 
-/** A clergyman's or a clergywoman's title right before a name. */
-const CLERGY_BEFORE =
-  /\b(?:Rev\.?|Reverend|Pastor|Father|Fr\.|Deacon|Bishop|Rabbi|Imam|Sister|Brother|Msgr\.?)[^\S\n\r]+$/;
+/** A name joined to the one before or after it by "and", "or" or a comma: one of a list. */
+const IN_A_LIST_BEFORE = /(?:\band|\bor|&|,)(?:[^\S\n\r]*,?[^\S\n\r]*(?:yes|even|of course|too),)?[^\S\n\r]+$/;
+const IN_A_LIST_AFTER = /^(?:[^\S\n\r]*,|[^\S\n\r]+(?:and|or|&)\b)/;
+/** How far around a listed name the other names of its list are looked for. */
+const LIST_REACH = 30;
+
+/**
+ * Titles right before a full name that none of the pack's officials bears: a clergyman's, a
+ * professor's, a doctor's, a coach's ("The Rev. Jim Love", "Professor Ned Price").
+ */
+const OTHER_TITLE_BEFORE =
+  /\b(?:Rev\.?|Reverend|Pastor|Father|Fr\.|Deacon|Bishop|Rabbi|Imam|Sister|Brother|Msgr\.?|Professor|Prof\.|Dr\.?|Doctor|Coach|Judge|Sheriff|Sgt\.|Sergeant|Capt\.|Captain|Chef|Nurse|Dean)[^\S\n\r]+$/;
+/**
+ * After a full name, what marks someone else: a class year ("Jim Love '75"), a life's span
+ * ("Ned Price (1822–1891)").
+ */
+const OTHER_PERSON_AFTER = /^(?:[^\S\n\r]+['’]\d{2}\b|[^\S\n\r]*\(?\d{4}[^\S\n\r]*[–—-][^\S\n\r]*\d{4}\)?)/;
+/** A letter's signature: "— Jim Love, Herkimer". */
+const SIGNATURE_BEFORE = /(?:^|\n)[^\S\n\r]*[—–][^\S\n\r]*$/;
 
 const LONGER_TITLE = /^[^\S\n\r]+of[^\S\n\r]+\p{Lu}/u;
 
@@ -258,8 +274,14 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   const leaning = evidence.leaning(entry.key);
   const tentative = entry.place && !ours && leaning === null ? entry.key : undefined;
   if (ours) evidence.noteSense(entry.key, 'ours');
-  // No cue here: the sense the page settled on, unless the country's capital or people are near.
-  else if (leaning === 'other' && !hasWord(before, entry.cues) && !hasWord(after, entry.cues)) return undefined;
+  // No cue here: the sense the page settled on, unless the country's capital or people are near,
+  // or it is one of a list with other names found ("The EU and Washington have put off…",
+  // "families from Germany, Italy and, yes, Poland"): then it counts if those are found.
+  let listed: Weak | undefined;
+  if (!ours && leaning === 'other' && !hasWord(before, entry.cues) && !hasWord(after, entry.cues)) {
+    if (!IN_A_LIST_BEFORE.test(before) && !IN_A_LIST_AFTER.test(after)) return undefined;
+    listed = { line: [Math.max(0, start - LIST_REACH), Math.min(text.length, end + LIST_REACH)], needs: 'any' };
+  }
   ours ||= leaning === 'ours';
 
   const shouted = entry.wordlike && isShouted(text, start, end);
@@ -310,8 +332,15 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   // "The Rev. Jim Love"): it counts with an office beside it ("Zhao Lijian, the ministry's
   // spokesman"), on a page that speaks of the documents, or where its text names one of their
   // initiatives, organizations or officials. The pack's presidents need none of that.
-  // "The Rev. Jim Love": the pack's officials are not clergy.
-  if (target.personal === 'full' && CLERGY_BEFORE.test(before)) return undefined;
+  // "The Rev. Jim Love", "Jim Love '75", "— Jim Love, Herkimer": someone else of that name.
+  if (
+    target.personal === 'full' &&
+    (OTHER_TITLE_BEFORE.test(before) ||
+      OTHER_PERSON_AFTER.test(after) ||
+      (SIGNATURE_BEFORE.test(before) && /^,[^\S\n\r]*\p{Lu}/u.test(after)))
+  ) {
+    return undefined;
+  }
   if (
     target.personal === 'full' &&
     !target.president &&
@@ -336,7 +365,7 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   ) {
     return { target, tentative, weak: { line: lineAround(text, start, end), needs: 'any' } };
   }
-  return { target, tentative };
+  return listed ? { target, tentative, weak: listed } : { target, tentative };
 }
 
 /**
