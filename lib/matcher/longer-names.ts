@@ -79,15 +79,7 @@ const RUN_ON = /^(?:[^\S\n\r]+\p{Lu}[\p{L}\p{M}'’]*(?![\p{L}\p{M}]))+/u;
  * venue's head within the next three capitalised words.
  */
 export function beginsVenueName(after: string): boolean {
-  const run = RUN_ON.exec(after)?.[0];
-  return (
-    run !== undefined &&
-    run
-      .trim()
-      .split(/\s+/)
-      .slice(0, 3)
-      .some((word) => VENUE_HEADS.has(word))
-  );
+  return headWithin(after, VENUE_HEADS);
 }
 
 /** Heads of a company's or a programme's name. */
@@ -102,13 +94,11 @@ const COMPANY_HEADS = new Set(
  * head within three words: "Clean Network Ltd", "Forward Deployment Foster Program".
  */
 export function beginsCompanyName(after: string): boolean {
-  const run = RUN_ON.exec(after)?.[0];
-  return (
-    run !== undefined &&
-    run
-      .trim()
-      .split(/\s+/)
-      .slice(0, 3)
-      .some((word) => COMPANY_HEADS.has(word))
-  );
+  return headWithin(after, COMPANY_HEADS);
+}
+
+/** Whether one of the next three capitalised words after a name, on its line, is one of `heads`. */
+function headWithin(after: string, heads: ReadonlySet<string>): boolean {
+  const words = RUN_ON.exec(after)?.[0].trim().split(/\s+/) ?? [];
+  return words.slice(0, 3).some((word) => heads.has(word));
 }

@@ -41,7 +41,8 @@ import {
   ZERO_WIDTH_SPACE,
 } from './patterns';
 import { datelineTown } from './place-names';
-import { addTarget, type Entry, finishEntries, judge, newEntry, TextVerdicts } from './senses';
+import { addTarget, type Entry, finishEntries, judge, newEntry } from './senses';
+import { TextVerdicts } from './verdicts';
 
 export { matchKey, normalizeSurface } from './patterns';
 

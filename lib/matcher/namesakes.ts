@@ -4,6 +4,7 @@
 // person, and even the official's full name may be a namesake's. Pure.
 import type { AliasKind, EntityType } from '../knowledge/schema';
 import { HONORIFICS } from './common-words';
+import { escapeRegExp } from './place-names';
 import { isSentenceStart } from './rules';
 import { isTitleCaseLine } from './title-case';
 
@@ -69,7 +70,6 @@ const WORD = String.raw`\p{Lu}\p{Ll}+`;
 /** A middle name, an initial or a nickname in quotes: "Robert", "R.", "\"Jim\"". */
 const MIDDLE = String.raw`(?:\p{Lu}\p{Ll}+|\p{Lu}\.|["“][^"”\n]{1,20}["”])`;
 const SPACE = String.raw`[^\S\n\r]+`;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const patterns = new Map<string, RegExp>();
 
@@ -81,7 +81,7 @@ function patternOf(bearer: Bearer): RegExp {
   const key = `${bearer.surname}|${bearer.surnameFirst}`;
   let pattern = patterns.get(key);
   if (!pattern) {
-    const surname = escape(bearer.surname);
+    const surname = escapeRegExp(bearer.surname);
     const givenFirst = String.raw`(?<![\p{L}\p{M}.])(${WORD})((?:${SPACE}${MIDDLE})?)${SPACE}${surname}(?![\p{L}\p{M}])`;
     const surnameFirst = String.raw`(?<![\p{L}\p{M}])${surname}${SPACE}(${WORD})()(?![\p{L}\p{M}])`;
     pattern = new RegExp(bearer.surnameFirst ? `${givenFirst}|${surnameFirst}` : givenFirst, 'gu');

@@ -8,7 +8,8 @@ import { beginsCompanyName, beginsLongerName, beginsVenueName } from './longer-n
 import type { MentionContext } from './matcher';
 import { capitalisedBefore, describedAsThing, GIVEN_NAMES, nameShape } from './name-shapes';
 import { type Bearer, bearersOf, namedInFullIn, otherBearerIn } from './namesakes';
-import { evidenceOf, type PageEvidence } from './page-evidence';
+import { evidenceOf } from './page-evidence';
+import { around, OFFICE_NEAR, someoneElse } from './people';
 import { townAfter, townBefore } from './place-names';
 import {
   isSentenceStart,
@@ -20,6 +21,9 @@ import {
   WORDLIKE_ACRONYMS,
 } from './rules';
 import { headlineVerbAfter, isTitleCaseLine, lineAround, readsAsCountry } from './title-case';
+import { namesakeOnPage, type Verdict, type Weak } from './verdicts';
+
+export type { Verdict, Weak };
 
 export interface AliasTarget {
   entityId: string;
@@ -75,14 +79,6 @@ export interface Entry {
   cues: readonly string[];
 }
 
-/**
- * Words of office and public life near a person's name, that say the page means an official of the
- * documents and not a namesake: "Antony J. Blinken, Secretary of State", "Samantha Power,
- * Administrator, USAID", "Jim Love, Chief Content Officer".
- */
-const OFFICE_NEAR =
-  /\b(?:[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Aa]dministrator|[Aa]mbassador|[Mm]inist(?:er|ry)|[Dd]iplomat(?:s|ic)?|[Cc]oordinator|[Ee]nvoy|[Oo]fficials?|[Gg]overnment|[Dd]irector|[Cc]hief [A-Z]?\w* ?[Oo]fficer|[Ee]ditor|[Jj]ournalist|State Department|White House|cyber\w*)\b/;
-
 /** Right after an organization's acronym: its meetings and members ("G7 summit", "G20 leaders"). */
 const GATHERING_AFTER =
   /^[\s\u00A0]+(?:summits?|ministers?['’]?|ministerial|leaders?['’]?|foreign ministers|finance ministers|communiqu[eé]|presidency|member states|members|countries|nations|economies|meeting of)\b/;
@@ -92,20 +88,6 @@ const IN_A_LIST_BEFORE = /(?:\band|\bor|&|,)(?:[^\S\n\r]*,?[^\S\n\r]*(?:yes|even
 const IN_A_LIST_AFTER = /^(?:[^\S\n\r]*,|[^\S\n\r]+(?:and|or|&)\b)/;
 /** How far around a listed name the other names of its list are looked for. */
 const LIST_REACH = 30;
-
-/**
- * Titles right before a full name that none of the pack's officials bears: a clergyman's, a
- * professor's, a doctor's, a coach's ("The Rev. Jim Love", "Professor Ned Price").
- */
-const OTHER_TITLE_BEFORE =
-  /\b(?:Rev\.?|Reverend|Pastor|Father|Fr\.|Deacon|Bishop|Rabbi|Imam|Sister|Brother|Msgr\.?|Professor|Prof\.|Dr\.?|Doctor|Coach|Judge|Sheriff|Sgt\.|Sergeant|Capt\.|Captain|Chef|Nurse|Dean)[^\S\n\r]+$/;
-/**
- * After a full name, what marks someone else: a class year ("Jim Love '75"), a life's span
- * ("Ned Price (1822–1891)").
- */
-const OTHER_PERSON_AFTER = /^(?:[^\S\n\r]+['’]\d{2}\b|[^\S\n\r]*\(?\d{4}[^\S\n\r]*[–—-][^\S\n\r]*\d{4}\)?)/;
-/** A letter's signature: "— Jim Love, Herkimer". */
-const SIGNATURE_BEFORE = /(?:^|\n)[^\S\n\r]*[—–][^\S\n\r]*$/;
 
 const LONGER_TITLE = /^[^\S\n\r]+of[^\S\n\r]+\p{Lu}/u;
 
@@ -169,18 +151,6 @@ export function addTarget(
 }
 
 /**
- * A mention that counts only if its line names another entity: of any kind ("Japan And Brazil
- * Sign"), of the documents' world for an organization's acronym ("the G7 and G20"), or for an
- * official's full name an initiative or official of the documents, or an entity their roles relate
- * them to ("Jim Love … IT World Canada"): not any organization, as Facebook is on every page.
- */
-export interface Weak {
-  line: [number, number];
-  needs: 'any' | 'world' | 'person';
-  related?: ReadonlySet<string>;
-}
-
-/**
  * What needs every alias to be known: which acronyms stand for a longer name of their entity
  * (AliasTarget.shortForm), and the cues of each place's sense (Entry.cues).
  */
@@ -217,13 +187,6 @@ function hasWord(text: string, words: readonly string[]): boolean {
     return at >= 0 && !/\p{L}/u.test(text.charAt(at - 1)) && !/\p{L}/u.test(text.charAt(at + word.length));
   });
 }
-
-/**
- * The verdict on a candidate: its target; whether it is weak; and whether it is `tentative`: a
- * place's name taken with no cue either way, which a cue for another sense later in the same text
- * undoes ("Washington stars as Hannibal ... Washington, 70, has said").
- */
-export type Verdict = { target: AliasTarget; weak?: Weak; tentative?: string } | undefined;
 
 /**
  * Whether text[start, end), a surface of `entry`, names one of its entities on this page. A verdict
@@ -333,14 +296,7 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   // spokesman"), on a page that speaks of the documents, or where its text names one of their
   // initiatives, organizations or officials. The pack's presidents need none of that.
   // "The Rev. Jim Love", "Jim Love '75", "— Jim Love, Herkimer": someone else of that name.
-  if (
-    target.personal === 'full' &&
-    (OTHER_TITLE_BEFORE.test(before) ||
-      OTHER_PERSON_AFTER.test(after) ||
-      (SIGNATURE_BEFORE.test(before) && /^,[^\S\n\r]*\p{Lu}/u.test(after)))
-  ) {
-    return undefined;
-  }
+  if (target.personal === 'full' && someoneElse(before, after)) return undefined;
   if (
     target.personal === 'full' &&
     !target.president &&
@@ -369,35 +325,6 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
 }
 
 /**
- * How far around an official's name another bearer of the surname is looked for: a paragraph's
- * worth, so that a long text costs a constant amount per name.
- */
-const BEARER_REACH = 400;
-
-const around = (text: string, start: number, end: number) =>
-  text.slice(Math.max(0, start - BEARER_REACH), end + BEARER_REACH);
-
-/**
- * Whether an official's surname may be another person's on this page: someone else bears it, and
- * nothing on the page says it is the official (their full name, the documents' world).
- */
-function namesakeOnPage(evidence: PageEvidence, entityId: string): boolean {
-  return evidence.otherBearer(entityId) && !evidence.namedInFull(entityId) && !evidence.speaksOfTheDocuments(entityId);
-}
-
-/** Records on the page's evidence that a mention of `target` was found. */
-export function noteFound(context: MentionContext, target: AliasTarget): void {
-  context.add(target.entityId);
-  evidenceOf(context).noteNamed(
-    target.entityId,
-    target.entityType,
-    target.full,
-    // "Mr. Zhao" or "Zhao" alone says nothing of the documents' world: it may be anyone's.
-    !target.commonTitle && target.kind !== 'reference' && !target.shortForm && target.personal !== 'surname',
-  );
-}
-
-/**
  * How a country's name is part of another name here (name-shapes.ts), or null, and whether its
  * line is in Title Case. A headline verb after it ("China Tightens Rules") makes it the country.
  */
@@ -411,83 +338,4 @@ function placeInAnotherName(key: string, text: string, start: number, before: st
   });
   if (!shape || (shape === 'followed' && headlineVerbAfter(after))) return null;
   return { shape, titleCase };
-}
-
-/** Kinds of entity of the documents' world, for the support of an acronym by its line. */
-const WORLD_KINDS: ReadonlySet<EntityType> = new Set(['initiative', 'organization', 'official']);
-/** Kinds of entity that support an official's full name in its text, besides their own organization. */
-const PERSON_WORLD_KINDS: ReadonlySet<EntityType> = new Set(['initiative', 'official']);
-
-/**
- * The weak mentions kept: those whose line holds another mention (weak or not) of another entity,
- * of the kind each needs.
- */
-export function supported<M extends { start: number; end: number; entityId: string; entityType: EntityType }>(
-  strong: readonly M[],
-  weak: readonly { match: M; weak: Weak }[],
-): M[] {
-  const all = [...strong, ...weak.map(({ match }) => match)];
-  return weak
-    .filter(({ match, weak: { line, needs, related } }) =>
-      all.some(
-        (m) =>
-          m.entityId !== match.entityId &&
-          m.start >= line[0] &&
-          m.end <= line[1] &&
-          (needs === 'any' ||
-            (needs === 'world' && WORLD_KINDS.has(m.entityType)) ||
-            (needs === 'person' && (PERSON_WORLD_KINDS.has(m.entityType) || related?.has(m.entityId) === true))),
-      ),
-    )
-    .map(({ match }) => match);
-}
-
-/**
- * The verdicts on one text's candidates, in order. A clear mention counts at once; weak ones are
- * kept at the end if their line supports them, tentative ones if no cue for another sense of their
- * name came later in the text. Only what is kept is recorded on the page's evidence.
- */
-export class TextVerdicts<M extends { start: number; end: number; entityId: string; entityType: EntityType }> {
-  private readonly clear: M[] = [];
-  private readonly pending: { match: M; target: AliasTarget; weak?: Weak; tentative?: string }[] = [];
-
-  constructor(private readonly context: MentionContext) {}
-
-  /**
-   * `line`: a weak verdict's line, in the offsets of the match. An official's surname or title
-   * ("Mr. Masson") waits for the end of the text too, unless the page named them in full: their
-   * full name later in the text may turn out to be a namesake's.
-   */
-  add(match: M, verdict: NonNullable<Verdict>, line?: [number, number]): void {
-    const { target } = verdict;
-    const bySurname = target.personal === 'surname' && !evidenceOf(this.context).namedInFull(target.entityId);
-    if (!verdict.weak && !verdict.tentative && !bySurname) {
-      this.clear.push(match);
-      noteFound(this.context, target);
-      return;
-    }
-    const weak = verdict.weak && line ? { ...verdict.weak, line } : undefined;
-    this.pending.push({ match, target, weak, tentative: verdict.tentative });
-  }
-
-  finish(): M[] {
-    if (this.pending.length === 0) return this.clear;
-    const evidence = evidenceOf(this.context);
-    const settled = this.pending.filter((p) => !(p.tentative && evidence.leaning(p.tentative) === 'other'));
-    const weak = settled.filter((p): p is typeof p & { weak: Weak } => p.weak !== undefined);
-    const supportedWeak = new Set(
-      supported([...this.clear, ...settled.filter((p) => !p.weak).map((p) => p.match)], weak),
-    );
-    // "David Masson, 61, of Denmark, Wis." left plain: the page's Mr. Masson is that man too.
-    for (const { match, target } of weak) {
-      if (target.personal === 'full' && !supportedWeak.has(match)) evidence.noteOtherBearer(target.entityId);
-    }
-    const kept = settled.filter(
-      (p) =>
-        (!p.weak || supportedWeak.has(p.match)) &&
-        !(p.target.personal === 'surname' && namesakeOnPage(evidence, p.target.entityId)),
-    );
-    for (const { target } of kept) noteFound(this.context, target);
-    return [...this.clear, ...kept.map((p) => p.match)].sort((a, b) => a.start - b.start);
-  }
 }
