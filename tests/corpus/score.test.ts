@@ -11,6 +11,7 @@ import {
   loadHeldOut,
   loadHeldOut2,
   loadHeldOut3,
+  loadHeldOut4,
   loadOffTopic,
 } from './pages';
 import {
@@ -404,6 +405,36 @@ describe('the third held-out set', () => {
     const others = [...loadCorpus(), ...loadOffTopic(), ...loadHeldOut(), ...loadHeldOut2()];
     const names = new Set(others.map((page) => page.name));
     expect(heldOut3.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
+  });
+
+  it('spreads its traps: at least 10 classes with 5 or more, none with more than a quarter', () => {
+    const counts = new Map<string, number>();
+    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
+    expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(10);
+    expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
+  });
+
+  checkGoldFits(resolved);
+});
+
+describe('the fourth held-out set', () => {
+  const heldOut4 = loadHeldOut4();
+  const resolved = heldOut4.map((page) => ({ page, text: bodyText(page.html) }));
+  const mentions = heldOut4.flatMap((page) => page.gold.mentions);
+  const traps = heldOut4.flatMap((page) => page.gold.traps);
+
+  it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
+    expect(heldOut4.length).toBeGreaterThanOrEqual(10);
+    expect(heldOut4.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
+    expect(traps.length).toBeGreaterThanOrEqual(120);
+    expect(mentions.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives every trap a class, a reason and a context, and has no page name in common with the other sets', () => {
+    expect(traps.filter((t) => !t.class || !t.why || !t.context).map((t) => t.text)).toEqual([]);
+    const others = [...loadCorpus(), ...loadOffTopic(), ...loadHeldOut(), ...loadHeldOut2(), ...loadHeldOut3()];
+    const names = new Set(others.map((page) => page.name));
+    expect(heldOut4.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
   });
 
   it('spreads its traps: at least 10 classes with 5 or more, none with more than a quarter', () => {
