@@ -125,7 +125,7 @@ const ANIMAL_LISTING_AFTER = /^[^\n]{0,40}·[^\S\n\r]*(?:[^·\n]{0,30}·[^\S\n\r
  * ("Exports of China rose").
  */
 const OF_BEFORE =
-  /(?:\p{Ll}|[,·|•])[^\S\n\r]+(?:\p{Lu}\p{Ll}+[^\S\n\r]+)*(\p{Lu}\p{Ll}+)[^\S\n\r]+of[^\S\n\r]+(?:the[^\S\n\r]+)?$/u;
+  /(?:\p{Ll}|[,·|•])[^\S\n\r]+((?:\p{Lu}\p{Ll}+[^\S\n\r]+)*\p{Lu}\p{Ll}+)[^\S\n\r]+of[^\S\n\r]+(?:the[^\S\n\r]+)?$/u;
 
 /** Words before "of" that leave a name the country: its offices, institutions, people and parts. */
 const OF_THE_COUNTRY = new Set(
@@ -136,7 +136,8 @@ const OF_THE_COUNTRY = new Set(
   Rest Part Parts Regions Region Province Provinces Coast Borders Border Heart Cities Economy Delegation Mission
   Permanent Representative Representatives Leader Leaders Emperor Emperors Friends Enemies Allies Invasion
   Occupation Partition Unification Independence Recognition Sovereignty Territory Territories Government Most
-  Much All Some Many Map Atlas Geography`
+  Much All Some Many Map Atlas Geography Commission Council Office Agency Board Authority Department Consul
+  General Trade Chamber Court Police Forces Air Defence Defense Treasury Customs Immigration Cabinet Crown`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -208,7 +209,7 @@ export function nameShape(
   // "the Empress of Ireland", "Bells of Ireland", "Future Farmers of America": a name of something
   // else; the country's own offices and parts stay it ("the Prime Minister of Japan").
   const of = OF_BEFORE.exec(before)?.[1];
-  if (of && !OF_THE_COUNTRY.has(of)) return 'neighbourhood';
+  if (of && !of.split(/\s+/).some((word) => OF_THE_COUNTRY.has(word))) return 'neighbourhood';
   if ((WORK_BEFORE.test(before) && !/^['’]s\b/.test(after)) || TITLE_GOES_ON.test(after)) return 'work';
   if (name.commonNoun && COMMON_NOUN_BEFORE.test(before)) return 'thing';
   const previous = capitalisedBefore(before)?.word;

@@ -433,6 +433,8 @@ describe('names of other things, datelines and more cues (from the second held-o
 
   it.each([
     ['The Prime Minister of Japan arrived.', 'Japan'],
+    ['with help from the Trade Commission of Belgium and the Consulate General of Japan', 'Japan'],
+    ['with help from the Trade Commission of Belgium and the Consulate General of Japan', 'Belgium'],
     ['Exports of China grew in May.', 'China'],
     ['Hiroshi · Osaka, Japan · Solo Traveller', 'Japan'],
     ['The hotel was full of delegates for a G7 ministers’ meeting.', 'G7'],
@@ -465,6 +467,13 @@ describe('namesakes, towns and teams (from the third held-out set)', () => {
     expect(onPage(text).filter(([, entity]) => !entity?.startsWith('org:'))).toEqual([]);
   });
 
+  it('words of foreign affairs lift a name the page had settled elsewhere', () => {
+    expect(
+      onPage('The council of Italy, Texas, met.', 'A delegation of eleven from Italy, led by a mayor, visits.'),
+    ).toEqual([['Italy', 'country:it']]);
+    expect(onPage('The council of Italy, Texas, met.', 'The library in Italy opens late.')).toEqual([]);
+  });
+
   it('a list with other names found lifts a name the page had settled elsewhere', () => {
     expect(
       onPage('Columbia Valley Syrah, Washington State', 'The EU and Washington have put off the wine tariffs.'),
@@ -472,7 +481,7 @@ describe('namesakes, towns and teams (from the third held-out set)', () => {
       ['EU', 'org:eu'],
       ['Washington', 'country:us'],
     ]);
-    expect(onPage('Columbia Valley Syrah, Washington State', 'Washington has put off the wine tariffs.')).toEqual([]);
+    expect(onPage('Columbia Valley Syrah, Washington State', 'Washington has lovely wineries.')).toEqual([]);
   });
 
   it.each([

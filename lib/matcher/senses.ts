@@ -83,6 +83,10 @@ export interface Entry {
 const GATHERING_AFTER =
   /^[\s\u00A0]+(?:summits?|ministers?['’]?|ministerial|leaders?['’]?|foreign ministers|finance ministers|communiqu[eé]|presidency|member states|members|countries|nations|economies|meeting of)\b/;
 
+/** Words only a country fits, whatever the page's town is called: its envoys, trade, travel abroad. */
+const ABROAD =
+  /\b(?:delegations?|embass(?:y|ies)|consulates?|ambassadors?|sister[- ]cit(?:y|ies)|abroad|overseas|visas?|passports?|immigrants?|emigrants?|emigrated|immigrated|exports?|imports?|tariffs?)\b/;
+
 /** A name joined to the one before or after it by "and", "or" or a comma: one of a list. */
 const IN_A_LIST_BEFORE = /(?:\band|\bor|&|,)(?:[^\S\n\r]*,?[^\S\n\r]*(?:yes|even|of course|too),)?[^\S\n\r]+$/;
 const IN_A_LIST_AFTER = /^(?:[^\S\n\r]*,|[^\S\n\r]+(?:and|or|&)\b)/;
@@ -238,10 +242,18 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   const tentative = entry.place && !ours && leaning === null ? entry.key : undefined;
   if (ours) evidence.noteSense(entry.key, 'ours');
   // No cue here: the sense the page settled on, unless the country's capital or people are near,
+  // words of foreign affairs ("a delegation of eleven from Italy", on the page of Italy, Texas),
   // or it is one of a list with other names found ("The EU and Washington have put off…",
   // "families from Germany, Italy and, yes, Poland"): then it counts if those are found.
   let listed: Weak | undefined;
-  if (!ours && leaning === 'other' && !hasWord(before, entry.cues) && !hasWord(after, entry.cues)) {
+  if (
+    !ours &&
+    leaning === 'other' &&
+    !hasWord(before, entry.cues) &&
+    !hasWord(after, entry.cues) &&
+    !ABROAD.test(before) &&
+    !ABROAD.test(after)
+  ) {
     if (!IN_A_LIST_BEFORE.test(before) && !IN_A_LIST_AFTER.test(after)) return undefined;
     listed = { line: [Math.max(0, start - LIST_REACH), Math.min(text.length, end + LIST_REACH)], needs: 'any' };
   }
