@@ -36,9 +36,8 @@ const NEXT_WORD = /^(?:[^\S\n\r]+|[-\u2010\u2011])(\p{Lu}[\p{L}\p{M}]*\.?)/u;
 export function beginsLongerName(after: string): boolean {
   const joined = AND_NAME_THEN_HEAD.exec(after);
   if (joined !== null && INSTITUTIONS.has(joined[1] as string)) return true;
-  // "Georgia's Diner": a shop named after its owner.
-  const owned = OWNED_VENUE.exec(after);
-  if (owned !== null && VENUE_HEADS.has(owned[1] as string)) return true;
+  // "Georgia's Diner", "Georgia's Soul Kitchen": a shop named after its owner.
+  if (/^['’]s/.test(after) && headWithin(after.slice(2), VENUE_HEADS)) return true;
   // "the Peru-Chile Trench", "Israel–Premier Tech": a pair of names joined by a hyphen or a dash,
   // then a head.
   const pair = PAIR_THEN_HEAD.exec(after);
@@ -49,8 +48,6 @@ export function beginsLongerName(after: string): boolean {
   if (HEADS.has(word) || HEADS.has(word.replace(/\.$/, ''))) return true;
   return false;
 }
-
-const OWNED_VENUE = /^['’]s[^\S\n\r]+(\p{Lu}[\p{L}\p{M}]*)/u;
 
 /** "Washington and Lee University": a pair of names joined by "and", then an institution. */
 const AND_NAME_THEN_HEAD = /^[^\S\n\r]+(?:and|&)[^\S\n\r]+\p{Lu}[\p{L}\p{M}]*[^\S\n\r]+(\p{Lu}[\p{L}\p{M}]*)/u;
@@ -66,7 +63,7 @@ const PAIR_THEN_HEAD = /^[-\u2010\u2011\u2013]\p{Lu}[\p{L}\p{M}]*[^\S\n\r]+(\p{L
  */
 const VENUE_HEADS = new Set(
   `Shop Shoppe Store Restaurant Café Cafe Bistro Grill Diner Bakery Bar Pub Tavern Inn Hotel Motel Lodge Deli
-  Pizza Pizzeria Subs Farm Farms Market Salon Barbershop Cinema Apartments Estates Motors`
+  Pizza Pizzeria Subs Farm Farms Market Salon Barbershop Cinema Apartments Estates Motors Kitchen House`
     .split(/\s+/)
     .filter(Boolean),
 );

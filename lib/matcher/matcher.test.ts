@@ -239,7 +239,7 @@ describe('rule 2: people', () => {
     ['Samantha Power, the administrator, spoke.', 'On Friday Power said no.', power],
     ['Samantha Power, the administrator, spoke.', 'It began in December. Power said no.', power],
     [
-      'Christopher Painter, the cyber diplomat, spoke.',
+      'Christopher Painter spoke at the Summit for Democracy.',
       'He joined the Coalition. Painter was its first chair.',
       [['Painter', 'person:christopher-painter']],
     ],
@@ -249,7 +249,7 @@ describe('rule 2: people', () => {
     ['Samantha Power, the administrator, spoke.', '“We act,” Power told reporters.', power],
     ['Ned Price, the spokesman, spoke.', 'Price added.', price],
     [
-      'Christopher Painter, the cyber diplomat, spoke.',
+      'Christopher Painter spoke at the Summit for Democracy.',
       'Painter told us.',
       [['Painter', 'person:christopher-painter']],
     ],

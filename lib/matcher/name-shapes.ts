@@ -127,6 +127,14 @@ const ANIMAL_LISTING_AFTER = /^[^\n]{0,40}·[^\S\n\r]*(?:[^·\n]{0,30}·[^\S\n\r
 const OF_BEFORE =
   /(?:\p{Ll}|[,·|•])[^\S\n\r]+((?:\p{Lu}\p{Ll}+[^\S\n\r]+)*\p{Lu}\p{Ll}+)[^\S\n\r]+of[^\S\n\r]+(?:the[^\S\n\r]+)?$/u;
 
+/**
+ * At a line's start, "X of" makes a name only in a listing, where a dash, a bracket or the line's
+ * end follows ("Taste of Peru — lomo saltado"), not in a sentence ("Exports of China rose").
+ */
+const OF_AT_LINE_START =
+  /(?:^|\n)[^\S\n\r]*((?:\p{Lu}\p{Ll}+[^\S\n\r]+)*\p{Lu}\p{Ll}+)[^\S\n\r]+of[^\S\n\r]+(?:the[^\S\n\r]+)?$/u;
+const LISTING_AFTER = /^[^\S\n\r]*(?:[—–]|\(|\n|$)/;
+
 /** Words before "of" that leave a name the country: its offices, institutions, people and parts. */
 const OF_THE_COUNTRY = new Set(
   `President Presidents Prime Minister Ministers Ministry Government Governments Embassy Embassies Consulate
@@ -157,6 +165,22 @@ const COUPLE_BEFORE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}+[^\S\n\r]+(?:and|&)[^\S\n\r
  */
 const WORK_BEFORE =
   /\b(?:cover|remix|version|rendition|recording|single|song|track|album|anthem|ballad|tune|film|movie|novel|musical|painting|poem|episode|mission|level|chapter)[^\S\n\r]+(?:of[^\S\n\r]+)?$/;
+/** "the" right before a name, and what a vessel or a place of its own does after it. */
+const THE_BEFORE = /(?:^|[^\p{L}])[Tt]he[^\S\n\r]+$/u;
+const THING_ACTS_AFTER =
+  /^(?:[^\S\n\r]+(?:had|has|was|carries|carried|sailed|docked|sank|left port|arrived|lay|creaked)\b|[^\S\n\r]*(?:\n|$))/;
+
+/** A film's or a book's year after its title: "Brazil (1985)", "Moscow on the Hudson (1984)". */
+const FILM_YEAR_AFTER = /^(?:[^\S\n\r]+(?:on|in|of|the|and|to|at|\p{Lu}\p{Ll}+))*[^\S\n\r]*\((?:18|19|20)\d{2}\)/u;
+/** A ship or a horse named after a place: "the freighter Moscow", "the liner Empress of Ireland". */
+const VESSEL_BEFORE =
+  /\b(?:ship|freighter|liner|vessel|yacht|boat|tanker|frigate|cruiser|destroyer|submarine|ferry|steamer|schooner|trawler|horse|mare|colt|filly|gelding)[^\S\n\r]+$/;
+/** A name alone in quotation marks, as labels, patterns and colourways are written. */
+const LABEL_QUOTES_BEFORE = /["“'‘][^\S\n\r]?$/;
+const LABEL_QUOTES_AFTER = /^[^\S\n\r]?["”'’](?!s\b)/;
+const LABEL_WORDS =
+  /\b(?:labels?|patterns?|colou?rways?|colou?rs?|shades?|hues?|paints?|varieties|variety|cultivars?|brands?|blends?|yarns?|fabrics?|prints?|designs?|models?|editions?|flavou?rs?)\b/;
+
 /** A title that goes on in capitals after a small word: "Georgia on My Mind", "China in Your Hand". */
 const TITLE_GOES_ON =
   /^[^\S\n\r]+(?:on|in|of|with|for|to|and|from|at|by)[^\S\n\r]+(?:My|Your|Our|His|Her|Their|Me|You|Us|Them|Mind|Heart|Love)(?![\p{L}\p{M}])/u;
@@ -201,16 +225,29 @@ export function nameShape(
   before: string,
   after: string,
   previousStartsSentence: boolean,
-  name: { surnameToo?: boolean; commonNoun?: boolean } = {},
+  name: { surnameToo?: boolean; commonNoun?: boolean; takesArticle?: boolean } = {},
 ): NameShape {
+  // "The Moscow had been dead for sixty years", "Inside the Moscow": a ship's or a thing's name, where
+  // the country's takes no article.
+  if (!name.takesArticle && THE_BEFORE.test(before) && THING_ACTS_AFTER.test(after)) return 'work';
   if (AGE_AFTER.test(after) || LIFE_DATES_AFTER.test(after) || KIN_BEFORE.test(before)) return 'surname';
   if (describedAsThing(after) || ADDRESS_AFTER.test(after)) return 'described';
   if (ANIMAL_LISTING_AFTER.test(after)) return 'animal';
   // "the Empress of Ireland", "Bells of Ireland", "Future Farmers of America": a name of something
   // else; the country's own offices and parts stay it ("the Prime Minister of Japan").
-  const of = OF_BEFORE.exec(before)?.[1];
+  const of = (OF_BEFORE.exec(before) ?? (LISTING_AFTER.test(after) ? OF_AT_LINE_START.exec(before) : null))?.[1];
   if (of && !of.split(/\s+/).some((word) => OF_THE_COUNTRY.has(word))) return 'neighbourhood';
-  if ((WORK_BEFORE.test(before) && !/^['’]s\b/.test(after)) || TITLE_GOES_ON.test(after)) return 'work';
+  if (
+    (WORK_BEFORE.test(before) && !/^['’]s\b/.test(after)) ||
+    TITLE_GOES_ON.test(after) ||
+    FILM_YEAR_AFTER.test(after) ||
+    VESSEL_BEFORE.test(before) ||
+    (LABEL_QUOTES_BEFORE.test(before) &&
+      LABEL_QUOTES_AFTER.test(after) &&
+      (LABEL_WORDS.test(before) || LABEL_WORDS.test(after)))
+  ) {
+    return 'work';
+  }
   if (name.commonNoun && COMMON_NOUN_BEFORE.test(before)) return 'thing';
   const previous = capitalisedBefore(before)?.word;
   if (previous === 'Little') return 'neighbourhood';

@@ -17,6 +17,8 @@ export interface Bearer {
   own: ReadonlySet<string>;
   /** The given names of their full names ("Samantha"; "Christopher", "Chris"). */
   given: ReadonlySet<string>;
+  /** Their offices, in lower case, from the pack's titles for them ("spokesperson", "administrator"). */
+  offices: ReadonlySet<string>;
 }
 
 /**
@@ -61,6 +63,7 @@ export function bearersOf(
       given: new Set(
         fullNames.filter((words) => words.length >= 2).flatMap((words) => words.filter((w) => w !== surname)),
       ),
+      offices: officesOf(own, name),
     });
   }
   return bearers;
@@ -129,4 +132,17 @@ export function namedInFullIn(text: string, bearer: Bearer): boolean {
     if (bearer.given.has(given) || bearer.given.has(middle)) return true;
   }
   return false;
+}
+
+/** Words of an official's titles that are offices: not names, honorifics or small words. */
+function officesOf(aliases: readonly { text: string; kind: AliasKind }[], name: readonly string[]): Set<string> {
+  const names = new Set(aliases.filter((a) => a.kind !== 'title').flatMap((a) => a.text.split(/\s+/)));
+  return new Set(
+    aliases
+      .filter((a) => a.kind === 'title')
+      .flatMap((a) => a.text.split(/\s+/))
+      .filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w) && !names.has(w) && !name.includes(w) && !HONORIFICS.has(w))
+      .filter((w) => w !== 'State')
+      .map((w) => w.toLowerCase()),
+  );
 }

@@ -122,3 +122,24 @@ describe('an official’s full name: namesakes are many', () => {
     ).toEqual(['Ned Price']);
   });
 });
+
+describe('an office of their own, and support from what needs none', () => {
+  it.each([
+    // Howard Solomon is a journalist: a city administrator of that name is someone else.
+    [['City Administrator Howard Solomon will report on the water main.'], 'Mr. Solomon will also update the Council.'],
+    // A name waiting for support gives none to another: "DFI" here is the Danish Film Institute.
+    [['Cinematography by Ned Price, with support from the DFI.']],
+    [['Lydia Marsh won on countback from Derek Manky (not the cyber-security one).']],
+  ])('finds no official in %j', (earlier, text = undefined) => {
+    const texts = text === undefined ? earlier : [...earlier, text];
+    expect(onPage(...texts).filter(([, entity]) => entity?.startsWith('person:'))).toEqual([]);
+  });
+
+  it('a surname after the full name in its text waits with it', () => {
+    expect(
+      onPage(
+        'Christopher Painter, a former cyber diplomat, spoke on the Freedom Online Coalition. Painter was its first chair.',
+      ).map(([found]) => found),
+    ).toEqual(['Christopher Painter', 'Freedom Online Coalition', 'Painter']);
+  });
+});

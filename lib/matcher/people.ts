@@ -1,14 +1,23 @@
-// What the words around an official's name say about who is meant: an office beside it (the
-// official), or a title, a class year, a life's span or a signature that none of the pack's officials
+// What the words around an official's name say about who is meant: one of their offices beside
+// it (the official), or a title, a class year, a life's span or a signature that none of the pack's officials
 // has (a namesake); and how far around a name another bearer of the surname is looked for. Pure.
+import type { Bearer } from './namesakes';
 
 /**
- * Words of office and public life near a person's name, that say the page means an official of the
- * documents and not a namesake: "Antony J. Blinken, Secretary of State", "Samantha Power,
- * Administrator, USAID", "Jim Love, Chief Content Officer".
+ * Whether one of the official's own offices, as the pack's titles for them name it, stands near
+ * their name: "Antony J. Blinken, Secretary of State", "Zhao Lijian, the ministry's spokesman",
+ * "Samantha Power, Administrator, USAID". Not any office: "City Administrator Howard Solomon" is
+ * someone else, Howard Solomon being a journalist.
  */
-export const OFFICE_NEAR =
-  /\b(?:[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Aa]dministrator|[Aa]mbassador|[Mm]inist(?:er|ry)|[Dd]iplomat(?:s|ic)?|[Cc]oordinator|[Ee]nvoy|[Oo]fficials?|[Gg]overnment|[Dd]irector|[Cc]hief [A-Z]?\w* ?[Oo]fficer|[Ee]ditor|[Jj]ournalist|State Department|White House|cyber\w*)\b/;
+export function ownOfficeNear(bearer: Bearer | undefined, before: string, after: string): boolean {
+  if (!bearer || bearer.offices.size === 0) return false;
+  const near = `${before} ${after}`.toLowerCase();
+  for (const office of bearer.offices) {
+    const at = near.indexOf(office);
+    if (at >= 0 && !/\p{L}/u.test(near.charAt(at - 1)) && !/\p{L}/u.test(near.charAt(at + office.length))) return true;
+  }
+  return false;
+}
 
 /**
  * Titles right before a full name that none of the pack's officials bears: a clergyman's, a
@@ -37,7 +46,7 @@ export function someoneElse(before: string, after: string): boolean {
  * How far around an official's name another bearer of the surname is looked for: a paragraph's
  * worth, so that a long text costs a constant amount per name.
  */
-const BEARER_REACH = 400;
+export const BEARER_REACH = 400;
 
 export const around = (text: string, start: number, end: number) =>
   text.slice(Math.max(0, start - BEARER_REACH), end + BEARER_REACH);

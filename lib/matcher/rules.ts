@@ -26,13 +26,17 @@ const unaccented = (surface: string) => !/\p{M}/u.test(surface.normalize('NFD'))
 
 import { escapeRegExp, US_STATE_NAMES, US_STATES_IN_DATELINES } from './place-names';
 
+/** A number of states, as the US states are counted: "22 states", "twenty-two states", "all 50 states". */
+const COUNT_OF_STATES =
+  '\\b(?:\\d+|twenty|thirty|forty|fifty|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|all 50) states\\b';
+
 // Georgia is the country unless the words around it point at the US state. A clue for the
 // country (Tbilisi, the Caucasus...) anywhere in the window wins over the state's clues.
 const GEORGIA_COUNTRY = /\b(?:Tbilisi|Caucasus|Abkhazia|South Ossetia|Georgian Dream|Black Sea)\b/;
 // Words that only the state brings along: its capital and cities, its abbreviation, its teams.
 // Another US state named nearby ("Georgia 38, Kentucky 13", "Georgia and Alabama") says the state too.
 const GEORGIA_STATE_NEAR = new RegExp(
-  `(?<!\\p{L})(?:Atlanta|Savannah|Macon|Ga\\.|Bulldogs|Peach State|peach(?:es)?|pecans?|Coca-Cola|in the SEC|Fort \\p{Lu}\\p{Ll}+|${US_STATE_NAMES.join('|')})(?!\\p{L})`,
+  `(?<!\\p{L})(?:Atlanta|Savannah|Macon|Ga\\.|Bulldogs|Peach State|peach(?:es)?|pecans?|Coca-Cola|in the SEC|${COUNT_OF_STATES}|Fort \\p{Lu}\\p{Ll}+|${US_STATE_NAMES.join('|')})(?!\\p{L})`,
   'u',
 );
 // The typeface: "set in Georgia, with Verdana for the interface".
@@ -63,6 +67,8 @@ const WASHINGTON_AFTER =
 const WASHINGTON_STATE_BEFORE =
   /(?:\b[Ss]tate of|\b(?:Seattle|Spokane|Tacoma|Redmond|Bellevue|Olympia|Vancouver|Everett|Yakima),)[\s\u00A0]+$/;
 const WASHINGTON_STATE_AFTER = /^[\s\u00A0]+[Ss]tate\b/;
+// "visitors from twenty-two states, from Georgia to Washington": the US states.
+const AMONG_STATES = new RegExp(COUNT_OF_STATES);
 // "Friday Harbor, Washington, are both ports of entry": a town, then its state, then the sentence
 // goes on (in a list of capitals the next word is another name: "Beijing, Washington, Moscow").
 const TOWN_COMMA_BEFORE = /\p{Lu}[\p{L}\p{M}.'’-]*,[\s\u00A0]+$/u;
@@ -72,7 +78,7 @@ const WASHINGTON_PERSON_BEFORE = /\b(?:George|Denzel|Booker T\.|Martha|Kerry)[\s
 // Words of American sports, where a place's name is a team: "Washington visits Atlanta for a
 // neutral-site game", "the Bulldogs held UK to 41 rushing yards" (UK: the University of Kentucky).
 const US_SPORTS =
-  /\b(?:touchdowns?|quarterbacks?|walk-on|rushing|passing yards|field goals?|halftime|kickoff|tip-off|innings|home opener|regular season|neutral-site|playoffs?|bowl game|postseason|NCAA|NFL|NBA|WNBA|MLB|NHL|Huskies|Commanders|Nationals|Capitals|Wizards|Mystics|Wildcats|Big Blue Nation|Rupp Arena|Kroger Field)\b/;
+  /\b(?:touchdowns?|quarterbacks?|walk-on|[Cc]ollege [Bb]asketball|[Cc]ollege [Ff]ootball|rushing|passing yards|field goals?|halftime|kickoff|tip-off|innings|home opener|regular season|neutral-site|playoffs?|bowl game|postseason|NCAA|NFL|NBA|WNBA|MLB|NHL|Huskies|Commanders|Nationals|Capitals|Wizards|Mystics|Wildcats|Big Blue Nation|Rupp Arena|Kroger Field)\b/;
 
 // "UK" is also the University of Kentucky, in its sports and its alumni notes.
 const KENTUCKY = new RegExp(`${US_SPORTS.source}|\\b(?:Kentucky|Lexington)\\b`);
@@ -113,7 +119,11 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
     'Georgia',
     {
       reject: (before, after) =>
-        georgiaTheState(before, after) || GEORGIA_FONT.test(before) || GEORGIA_FONT.test(after),
+        georgiaTheState(before, after) ||
+        GEORGIA_FONT.test(before) ||
+        GEORGIA_FONT.test(after) ||
+        US_SPORTS.test(before) ||
+        US_SPORTS.test(after),
       otherSense: georgiaTheState,
       ourSense: (before, after) => GEORGIA_COUNTRY.test(before) || GEORGIA_COUNTRY.test(after),
     },
@@ -148,6 +158,7 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
         WASHINGTON_BEFORE.test(before) ||
         WASHINGTON_AFTER.test(after) ||
         (TOWN_COMMA_BEFORE.test(before) && SENTENCE_GOES_ON.test(after)) ||
+        AMONG_STATES.test(before) ||
         US_SPORTS.test(before) ||
         US_SPORTS.test(after),
       // The state ("Seattle, Washington", "Washington state") or a person ("Denzel Washington"): the

@@ -493,3 +493,31 @@ describe('namesakes, towns and teams (from the third held-out set)', () => {
     expect(onPage(text).map(([found]) => found)).toContain(name);
   });
 });
+
+describe('labels, vessels, films and listings (from the fourth held-out set)', () => {
+  it.each([
+    'a silver-mounted decanter with a "Jamaica" rum label',
+    'a bone china dinner service in the “Georgia” pattern',
+    'knitted in the colourway "Jamaica", a riot of green',
+    'Captain Elias Price of the freighter Moscow, bound for Titan',
+    'The Moscow had been dead for sixty years.',
+    '3:00 (AMC) Brazil (1985). Terry Gilliam’s comedy.',
+    '1:30 (TCM) Moscow on the Hudson (1984).',
+    'Food trucks\nTaste of Peru — lomo saltado',
+    'College Basketball: Georgia at UK, 8 p.m.',
+    'visitors from twenty-two states, from Georgia to Washington',
+    'restaurants, including Georgia’s Soul Kitchen and the grill',
+  ])('finds nothing in %j', (text) => {
+    expect(onPage(text)).toEqual([]);
+  });
+
+  it.each([
+    ['The United States had agreed.', 'United States'],
+    ['The Netherlands has signed.', 'Netherlands'],
+    ['former Soviet states such as Georgia', 'Georgia'],
+    ['Exports of China fell in May.', 'China'],
+    ['He said "Japan" twice, and meant the country.', 'Japan'],
+  ])('keeps the country in %j', (text, name) => {
+    expect(onPage(text).map(([found]) => found)).toContain(name);
+  });
+});

@@ -9,7 +9,7 @@ import type { MentionContext } from './matcher';
 import { capitalisedBefore, describedAsThing, GIVEN_NAMES, nameShape } from './name-shapes';
 import { type Bearer, bearersOf, namedInFullIn, otherBearerIn } from './namesakes';
 import { evidenceOf } from './page-evidence';
-import { around, OFFICE_NEAR, someoneElse } from './people';
+import { around, BEARER_REACH, ownOfficeNear, someoneElse } from './people';
 import { townAfter, townBefore } from './place-names';
 import {
   isSentenceStart,
@@ -86,6 +86,10 @@ const GATHERING_AFTER =
 /** Words only a country fits, whatever the page's town is called: its envoys, trade, travel abroad. */
 const ABROAD =
   /\b(?:delegations?|embass(?:y|ies)|consulates?|ambassadors?|sister[- ]cit(?:y|ies)|abroad|overseas|visas?|passports?|immigrants?|emigrants?|emigrated|immigrated|exports?|imports?|tariffs?)\b/;
+
+/** Countries whose names take "the" ("the United States", "the Netherlands", "the UK", "the Gambia"). */
+const TAKES_ARTICLE =
+  /^(?:United\b|Republic\b|Kingdom\b|Czech|Dominican|Central African|Gambia$|Congo$|Sudan$|Ukraine$|Lebanon$|Vatican$|Holy See$|[\p{Lu}.]+$)|s$/u;
 
 /** A name joined to the one before or after it by "and", "or" or a comma: one of a list. */
 const IN_A_LIST_BEFORE = /(?:\band|\bor|&|,)(?:[^\S\n\r]*,?[^\S\n\r]*(?:yes|even|of course|too),)?[^\S\n\r]+$/;
@@ -268,7 +272,13 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   }
   const namesake = (t: AliasTarget) => namesakeOnPage(evidence, t.entityId);
   const usable = entry.targets.filter((t) => {
-    if (t.kind === 'reference') return context.has(t.entityId) && referenceFits(text, start, end);
+    // A surname after the full name earlier in its text, even one that waits for support there.
+    if (t.kind === 'reference') {
+      const named =
+        context.has(t.entityId) ||
+        (t.bearer !== undefined && namedInFullIn(text.slice(Math.max(0, start - BEARER_REACH), start), t.bearer));
+      return named && referenceFits(text, start, end);
+    }
     if (t.kind === 'acronym') {
       return !shouted;
     }
@@ -316,8 +326,7 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
     !evidence.namedInFull(target.entityId) &&
     ![...target.related].some((id) => evidence.hasNamed(id)) &&
     !evidence.speaksOfTheDocuments(target.entityId) &&
-    !OFFICE_NEAR.test(before) &&
-    !OFFICE_NEAR.test(after)
+    !ownOfficeNear(target.bearer, before, after)
   ) {
     return { target, tentative, weak: { line: [0, text.length], needs: 'person', related: target.related } };
   }
@@ -347,6 +356,7 @@ function placeInAnotherName(key: string, text: string, start: number, before: st
   const shape = nameShape(before, after, previousStarts, {
     surnameToo: COMMON_SURNAMES.has(key),
     commonNoun: COMMON_NOUN_NAMES.has(key),
+    takesArticle: TAKES_ARTICLE.test(key),
   });
   if (!shape || (shape === 'followed' && headlineVerbAfter(after))) return null;
   return { shape, titleCase };

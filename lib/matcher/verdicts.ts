@@ -60,9 +60,13 @@ export function supported<M extends { start: number; end: number; entityId: stri
   weak: readonly { match: M; weak: Weak }[],
 ): M[] {
   const all = [...strong, ...weak.map(({ match }) => match)];
+  // A full name waiting for support gives none to an acronym ("Ned Price … DFI").
+  const notPeople = [...strong, ...weak.filter(({ weak: w }) => w.needs !== 'person').map(({ match }) => match)];
   return weak
     .filter(({ match, weak: { line, needs, related } }) =>
-      all.some(
+      // Two names that each need support give it to each other in a Title Case line ("Japan And
+      // Brazil Sign") or a list of acronyms ("the G7 and G20"), not to an official's full name.
+      (needs === 'any' ? all : needs === 'world' ? notPeople : strong).some(
         (m) =>
           m.entityId !== match.entityId &&
           m.start >= line[0] &&
