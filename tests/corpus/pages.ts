@@ -4,7 +4,7 @@
 // or the off-topic pages, to measure whether the rules generalise; and a second held-out set
 // (held-out-2/pages), written later by someone who read neither the rules nor any other set's pages;
 // and a third (held-out-3/pages), written the same way on yet other subjects; and a fourth
-// (held-out-4/pages), the same again.
+// (held-out-4/pages), the same again; and a fifth (held-out-5/pages), the same again.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,10 @@ export const HELD_OUT_4_DIR = path.join(CORPUS_DIR, 'held-out-4');
 export const HELD_OUT_4_PAGES_DIR = path.join(HELD_OUT_4_DIR, 'pages');
 /** The fourth held-out set's first score, on the builds of commits 37a44cb and 67870ad. */
 export const HELD_OUT_4_FIRST_SCORE_PATH = path.join(HELD_OUT_4_DIR, 'FIRST-SCORE.md');
+export const HELD_OUT_5_DIR = path.join(CORPUS_DIR, 'held-out-5');
+export const HELD_OUT_5_PAGES_DIR = path.join(HELD_OUT_5_DIR, 'pages');
+/** The fifth held-out set's first score, on the builds of commits 37a44cb and 3cb4733. */
+export const HELD_OUT_5_FIRST_SCORE_PATH = path.join(HELD_OUT_5_DIR, 'FIRST-SCORE.md');
 export const RESULTS_PATH = path.join(CORPUS_DIR, 'RESULTS.md');
 
 export interface CorpusPage {
@@ -57,3 +61,4 @@ export const loadHeldOut = () => loadCorpus(HELD_OUT_PAGES_DIR);
 export const loadHeldOut2 = () => loadCorpus(HELD_OUT_2_PAGES_DIR);
 export const loadHeldOut3 = () => loadCorpus(HELD_OUT_3_PAGES_DIR);
 export const loadHeldOut4 = () => loadCorpus(HELD_OUT_4_PAGES_DIR);
+export const loadHeldOut5 = () => loadCorpus(HELD_OUT_5_PAGES_DIR);

@@ -12,6 +12,7 @@ import {
   loadHeldOut2,
   loadHeldOut3,
   loadHeldOut4,
+  loadHeldOut5,
   loadOffTopic,
 } from './pages';
 import {
@@ -442,6 +443,49 @@ describe('the fourth held-out set', () => {
     for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
     expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(10);
     expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
+  });
+
+  checkGoldFits(resolved);
+});
+
+describe('the fifth held-out set', () => {
+  const heldOut5 = loadHeldOut5();
+  const resolved = heldOut5.map((page) => ({ page, text: bodyText(page.html) }));
+  const mentions = heldOut5.flatMap((page) => page.gold.mentions);
+  const traps = heldOut5.flatMap((page) => page.gold.traps);
+
+  it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
+    expect(heldOut5.length).toBeGreaterThanOrEqual(10);
+    expect(heldOut5.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
+    expect(traps.length).toBeGreaterThanOrEqual(120);
+    expect(mentions.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives every trap a class, a reason and a context, and has no page name in common with the other sets', () => {
+    expect(traps.filter((t) => !t.class || !t.why || !t.context).map((t) => t.text)).toEqual([]);
+    const others = [
+      ...loadCorpus(),
+      ...loadOffTopic(),
+      ...loadHeldOut(),
+      ...loadHeldOut2(),
+      ...loadHeldOut3(),
+      ...loadHeldOut4(),
+    ];
+    const names = new Set(others.map((page) => page.name));
+    expect(heldOut5.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
+  });
+
+  it('spreads its traps: at least 10 classes with 5 or more, none with more than a quarter', () => {
+    const counts = new Map<string, number>();
+    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
+    expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(10);
+    expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
+  });
+
+  it('gives every real mention and optional span a context', () => {
+    expect(mentions.filter((m) => !m.context).map((m) => m.text)).toEqual([]);
+    const optional = heldOut5.flatMap((page) => page.gold.optional ?? []);
+    expect(optional.filter((o) => !o.context).map((o) => o.text)).toEqual([]);
   });
 
   checkGoldFits(resolved);
