@@ -75,19 +75,19 @@ describe('annotate', () => {
   });
 
   it('reads a <br> inside a name as the line break it is', () => {
-    const { annotator, body } = setup('<p>Canada and Samantha<br>Power, then <b>New<br></b>Zealand</p>');
+    const { annotator, body } = setup('<p>Canada and Zhao<br>Lijian, then <b>New<br></b>Zealand</p>');
     const html = body.innerHTML;
     annotator.annotate();
     expect(marks()).toEqual([
       ['Canada', 'country:ca'],
-      ['Samantha', 'person:samantha-power'],
-      ['Power', 'person:samantha-power'],
+      ['Zhao', 'person:zhao-lijian'],
+      ['Lijian', 'person:zhao-lijian'],
       ['New', 'country:nz'],
       ['Zealand', 'country:nz'],
     ]);
     expect(Object.fromEntries(countMentions(body))).toEqual({
       'country:ca': 1,
-      'person:samantha-power': 1,
+      'person:zhao-lijian': 1,
       'country:nz': 1,
     });
     annotator.clear();
@@ -216,13 +216,13 @@ describe('keeping up with the page', () => {
     const { annotator } = setup('<p>Canada</p>');
     await annotator.start();
     const p = document.createElement('p');
-    p.textContent = 'Samantha Power visited Cambodia.';
+    p.textContent = 'Zhao Lijian visited Cambodia.';
     document.body.append(p);
     await new Promise((r) => setTimeout(r, 20));
     await annotator.idle();
     expect(marks()).toEqual([
       ['Canada', 'country:ca'],
-      ['Samantha Power', 'person:samantha-power'],
+      ['Zhao Lijian', 'person:zhao-lijian'],
       ['Cambodia', 'country:kh'],
     ]);
     annotator.stop();
@@ -331,13 +331,13 @@ describe('elements that change status', () => {
   });
 
   it('highlights text the page reveals', async () => {
-    const { annotator } = setup('<p hidden id="more">Samantha Power</p>');
+    const { annotator } = setup('<p hidden id="more">Zhao Lijian</p>');
     await annotator.start();
     expect(marks()).toEqual([]);
     document.getElementById('more')?.removeAttribute('hidden');
     await new Promise((r) => setTimeout(r, 20));
     await annotator.idle();
-    expect(marks()).toEqual([['Samantha Power', 'person:samantha-power']]);
+    expect(marks()).toEqual([['Zhao Lijian', 'person:zhao-lijian']]);
     annotator.stop();
   });
 });

@@ -71,7 +71,8 @@ export const COMMON_GIVEN_NAMES: ReadonlySet<string> = new Set(
   Judith Andrea Hannah Megan Cheryl Jacqueline Martha Madison Teresa Gloria Sara Janice Ann Kathryn Abigail
   Sophia Frances Jean Alice Judy Isabella Julia Beverly Denise Marilyn Amber Danielle Brittany Diana Natalie
   Sophie Charlotte Margaret Eleanor Harriet Nigel Graham Ian Colin Trevor Derek Malcolm Gordon Kenji Hiroshi
-  Priya Rahul Mei Wei Ahmed Mohammed Fatima Aisha Carlos Luis Miguel Jorge Pedro Ana Sofia Lucia`
+  Priya Rahul Mei Wei Ahmed Mohammed Fatima Aisha Carlos Luis Miguel Jorge Pedro Ana Sofia Lucia Chris Jim Tom
+  Mike Dave Bob Bill Sam Ned Howard`
     .split(/\s+/)
     .filter(Boolean),
 );

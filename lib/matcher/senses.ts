@@ -3,7 +3,14 @@
 // matcher finds candidates; this says yes, no, or "only if the line names something else too".
 // Pure.
 import type { AliasKind, EntityType } from '../knowledge/schema';
-import { COMMON_NOUN_NAMES, COMMON_SURNAMES, HONORIFICS, WELL_KNOWN_ACRONYMS, WORDLIKE_NAMES } from './common-words';
+import {
+  COMMON_GIVEN_NAMES,
+  COMMON_NOUN_NAMES,
+  COMMON_SURNAMES,
+  HONORIFICS,
+  WELL_KNOWN_ACRONYMS,
+  WORDLIKE_NAMES,
+} from './common-words';
 import { beginsCompanyName, beginsLongerName, beginsVenueName } from './longer-names';
 import type { MentionContext } from './matcher';
 import { capitalisedBefore, describedAsThing, GIVEN_NAMES, nameShape } from './name-shapes';
@@ -43,6 +50,11 @@ export interface AliasTarget {
    * office ("Jim Love"), or by the surname alone or with an honorific ("Zhao", "Mr. Zhao").
    */
   personal: 'full' | 'surname' | null;
+  /**
+   * A full name many people share: a frequent given name or surname ("Samantha Power", "Ned
+   * Price", "David Masson"; not "Antony Blinken" or "Zhao Lijian"). It needs support on a page.
+   */
+  shared: boolean;
   /** The official's surname and own names, set by finishEntries. */
   bearer?: Bearer;
   /** The entities an official's roles relate them to (their organization). */
@@ -154,6 +166,9 @@ export function addTarget(
     full,
     shortForm: false,
     personal,
+    shared:
+      personal === 'full' &&
+      (COMMON_GIVEN_NAMES.has(words[0] as string) || COMMON_SURNAMES.has(words[words.length - 1] as string)),
     related: new Set(alias.related ?? []),
   });
 }
@@ -313,14 +328,15 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   ) {
     return { target, tentative, weak: { line: lineAround(text, start, end), needs: 'world' } };
   }
-  // An official's full name, namesakes being many ("Her trainer, Ned Price, wins at 24 percent",
-  // "The Rev. Jim Love"): it counts with an office beside it ("Zhao Lijian, the ministry's
-  // spokesman"), on a page that speaks of the documents, or where its text names one of their
-  // initiatives, organizations or officials. The pack's presidents need none of that.
   // "The Rev. Jim Love", "Jim Love '75", "— Jim Love, Herkimer": someone else of that name.
   if (target.personal === 'full' && someoneElse(before, after)) return undefined;
+  // A full name many people share ("Her trainer, Ned Price, wins at 24 percent"): it counts with
+  // one of the official's offices beside it ("Samantha Power, the administrator"), on a page that
+  // speaks of the documents, or where its text names one of their initiatives or officials or an
+  // entity the pack relates the person to. The pack's presidents need none of that.
   if (
     target.personal === 'full' &&
+    target.shared &&
     !target.president &&
     !evidence.chosenByReader &&
     !evidence.namedInFull(target.entityId) &&
