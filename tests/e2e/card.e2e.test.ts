@@ -45,7 +45,7 @@ const PAGES: Record<string, string> = {
   '/edges.html': page(
     `<p id="tl" style="position: absolute; left: 4px; top: 4px; margin: 0">Antony Blinken</p>
      <p id="tr" style="position: absolute; right: 4px; top: 40px; margin: 0">Brazil</p>
-     <p id="bl" style="position: absolute; left: 4px; bottom: 4px; margin: 0">Samantha Power</p>
+     <p id="bl" style="position: absolute; left: 4px; bottom: 4px; margin: 0">Zhao Lijian</p>
      <p id="br" style="position: absolute; right: 4px; bottom: 4px; margin: 0">India</p>`,
     '<style>html, body { height: 100%; margin: 0; overflow: hidden }</style>',
   ),
@@ -67,11 +67,11 @@ const PAGES: Record<string, string> = {
   '/jumps.html': page(
     `<p>Nothing to see at the top.</p>
      <div style="height: 1800px"></div>
-     <p id="first">Antony Blinken met <b>Samantha</b> Power in Brazil.</p>
+     <p id="first">Antony Blinken met <b>Zhao</b> Lijian in Brazil.</p>
      <div style="height: 1400px"></div>
-     <p id="second">Samantha Power spoke, then Blinken answered.</p>
+     <p id="second">Zhao Lijian spoke, then Blinken answered.</p>
      <div style="height: 1400px"></div>
-     <p id="third">Samantha Power left for India.</p>
+     <p id="third">Zhao Lijian left for India.</p>
      <div style="height: 600px"></div>`,
   ),
 };
@@ -352,7 +352,7 @@ describe('placement', () => {
   it.each([
     ['top left', 'person:antony-blinken', '#tl'],
     ['top right', 'country:br', '#tr'],
-    ['bottom left', 'person:samantha-power', '#bl'],
+    ['bottom left', 'person:zhao-lijian', '#bl'],
     ['bottom right', 'country:in', '#br'],
   ])('near the %s corner: inside the viewport, clear of the highlight', async (_, id, scope) => {
     const viewport = { width: 800, height: 600 };
@@ -403,7 +403,7 @@ describe('messages', () => {
         m.getAttribute('data-entity'),
       ),
     );
-    // "<b>Samantha</b> Power" is two marks, one mention.
+    // "<b>Zhao</b> Lijian" is two marks, one mention.
     expect(await p.evaluate(() => document.querySelectorAll('#first mark[data-gloss-continued]').length)).toBe(1);
 
     const first = await send(tab, { type: 'page/jump', entityId: null, direction: 'next' });
@@ -416,25 +416,23 @@ describe('messages', () => {
     expect(overlaps((await readCard(p))?.rect as Box, await markBox(p, 'person:antony-blinken', '#first'))).toBe(false);
 
     // One entity: its mentions in order, the split one counted once, wrapping at the end.
-    const power = heads.filter((id) => id === 'person:samantha-power').length;
+    const power = heads.filter((id) => id === 'person:zhao-lijian').length;
     expect(power).toBe(3);
     const seen: unknown[] = [];
     for (let i = 0; i < power + 1; i++) {
-      seen.push(
-        (await send(tab, { type: 'page/jump', entityId: 'person:samantha-power', direction: 'next' })) as never,
-      );
+      seen.push((await send(tab, { type: 'page/jump', entityId: 'person:zhao-lijian', direction: 'next' })) as never);
     }
     expect(seen).toEqual([
-      { answer: { entityId: 'person:samantha-power', index: 1, total: 3 } },
-      { answer: { entityId: 'person:samantha-power', index: 2, total: 3 } },
-      { answer: { entityId: 'person:samantha-power', index: 3, total: 3 } },
-      { answer: { entityId: 'person:samantha-power', index: 1, total: 3 } },
+      { answer: { entityId: 'person:zhao-lijian', index: 1, total: 3 } },
+      { answer: { entityId: 'person:zhao-lijian', index: 2, total: 3 } },
+      { answer: { entityId: 'person:zhao-lijian', index: 3, total: 3 } },
+      { answer: { entityId: 'person:zhao-lijian', index: 1, total: 3 } },
     ]);
     await p.waitForFunction(() => document.activeElement?.closest('p')?.id === 'first');
-    await waitForCard(p, (c) => c.name === 'Samantha Power');
+    await waitForCard(p, (c) => c.name === 'Zhao Lijian');
     // Backwards from the first wraps to the last.
-    expect(await send(tab, { type: 'page/jump', entityId: 'person:samantha-power', direction: 'prev' })).toEqual({
-      answer: { entityId: 'person:samantha-power', index: 3, total: 3 },
+    expect(await send(tab, { type: 'page/jump', entityId: 'person:zhao-lijian', direction: 'prev' })).toEqual({
+      answer: { entityId: 'person:zhao-lijian', index: 3, total: 3 },
     });
     await p.waitForFunction(() => document.activeElement?.closest('p')?.id === 'third');
     // The mark flashed: our class, on our own element, for a moment.

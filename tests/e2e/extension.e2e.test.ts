@@ -525,7 +525,7 @@ describe('dynamic content', () => {
   });
 
   it('highlights a paragraph added after load', async () => {
-    const sentence = 'Samantha Power said the United States would act in Cambodia.';
+    const sentence = 'Zhao Lijian said the United States would act in Cambodia.';
     await page.evaluate((text) => {
       const p = document.createElement('p');
       p.id = 'added';
@@ -534,7 +534,7 @@ describe('dynamic content', () => {
     }, sentence);
     await page.waitForFunction(
       (mark) =>
-        document.querySelector(`#added ${mark}[data-entity="person:samantha-power"]`) !== null &&
+        document.querySelector(`#added ${mark}[data-entity="person:zhao-lijian"]`) !== null &&
         document.querySelector(`#added ${mark}[data-entity="country:kh"]`) !== null,
       MARK,
       { timeout: 5_000 },
@@ -543,7 +543,7 @@ describe('dynamic content', () => {
       marks.map((m) => [m.getAttribute('data-entity'), m.textContent]),
     );
     expect(added).toEqual([
-      ['person:samantha-power', 'Samantha Power'],
+      ['person:zhao-lijian', 'Zhao Lijian'],
       ['country:us', 'United States'],
       ['country:kh', 'Cambodia'],
     ]);
