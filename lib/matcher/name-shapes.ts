@@ -69,7 +69,16 @@ export function capitalisedBefore(before: string): { word: string; at: number } 
   return { word, at: found.index + found[0].indexOf(word) };
 }
 
-export type NameShape = 'surname' | 'followed' | 'thing' | 'described' | 'work' | 'neighbourhood' | 'animal' | null;
+export type NameShape =
+  | 'surname'
+  | 'inName'
+  | 'followed'
+  | 'thing'
+  | 'described'
+  | 'work'
+  | 'neighbourhood'
+  | 'animal'
+  | null;
 
 /** ", 70," after a name: a person's age, as papers write it. */
 const AGE_AFTER = /^[^\S\n\r]*,[^\S\n\r]*\d{1,3},/;
@@ -275,7 +284,9 @@ export function nameShape(
     !COUNTRY_FOLLOWERS.has(previous) &&
     !previous.endsWith('.')
   ) {
-    return 'surname';
+    // Part of a longer name, a person's or not ("TAP Air Portugal"): says nothing of the page,
+    // unless the name is also a surname ("Darnell Washington").
+    return name.surnameToo ? 'surname' : 'inName';
   }
   const next = NEXT_CAPITALISED.exec(after)?.[1];
   if (next && !COUNTRY_FOLLOWERS.has(next)) return 'followed';

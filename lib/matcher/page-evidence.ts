@@ -26,7 +26,7 @@ export class PageEvidence {
   chosenByReader = false;
 
   /** Per surface key, how often the page used it in the pack's sense and in another, by clear cues. */
-  private readonly senses = new Map<string, { ours: number; other: number }>();
+  private readonly senses = new Map<string, { ours: number; other: number; people: number }>();
   /** Entities the page named by a full name ("Ned Price", not "Mr Price"). */
   private readonly inFull = new Set<string>();
   /** Entities named so far, with their type. */
@@ -34,11 +34,21 @@ export class PageEvidence {
   /** Officials someone else on the page shares a surname with ("Zhao Wei" for Zhao Lijian). */
   private readonly otherBearers = new Set<string>();
 
-  /** A clear cue for one sense of an ambiguous name ("Atlanta, Georgia"; "Tbilisi, Georgia"). */
-  noteSense(key: string, sense: Sense): void {
-    const counts = this.senses.get(key) ?? { ours: 0, other: 0 };
+  /**
+   * A clear cue for one sense of an ambiguous name ("Atlanta, Georgia"; "Tbilisi, Georgia");
+   * `person` when the other sense is a person's name ("India Fletcher, aged twelve").
+   */
+  noteSense(key: string, sense: Sense, person = false): void {
+    const counts = this.senses.get(key) ?? { ours: 0, other: 0, people: 0 };
     counts[sense]++;
+    if (sense === 'other' && person) counts.people++;
     this.senses.set(key, counts);
+  }
+
+  /** Whether every other sense the page gave a name was a person's. */
+  otherIsPeople(key: string): boolean {
+    const counts = this.senses.get(key);
+    return counts !== undefined && counts.other > 0 && counts.people === counts.other;
   }
 
   /**

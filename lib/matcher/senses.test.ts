@@ -521,3 +521,22 @@ describe('labels, vessels, films and listings (from the fourth held-out set)', (
     expect(onPage(text).map(([found]) => found)).toContain(name);
   });
 });
+
+describe('a page whose other sense of a name is a person’s (from the fifth held-out set’s misses)', () => {
+  it.each([
+    [['India Fletcher, aged twelve, won her first game.'], 'Congratulations to India, who won the Olympiad.', 'India'],
+    [['India Baker will lead a trunk show.'], 'Block-printed cottons from India are on sale.', 'India'],
+    // A capitalised word before a name that is not a given name says nothing of the page.
+    [['TAP Air Portugal flies non-stop.'], 'Portugal in November is mild.', 'Portugal'],
+  ])('after %j, finds the country in %j', (earlier, text, name) => {
+    expect(onPage(...earlier, text).map(([found]) => found)).toContain(name);
+  });
+
+  it('a bare use with no preposition of place still follows the person', () => {
+    expect(onPage('India Baker will lead a trunk show.', 'India will also bring a quilt.')).toEqual([]);
+  });
+
+  it('an acronym before its talks is the organization', () => {
+    expect(onPage('news about tobacco exports and the G20 talks on farm subsidies').map(([f]) => f)).toContain('G20');
+  });
+});

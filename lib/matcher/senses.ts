@@ -93,7 +93,10 @@ export interface Entry {
 
 /** Right after an organization's acronym: its meetings and members ("G7 summit", "G20 leaders"). */
 const GATHERING_AFTER =
-  /^[\s\u00A0]+(?:summits?|ministers?['’]?|ministerial|leaders?['’]?|foreign ministers|finance ministers|communiqu[eé]|presidency|member states|members|countries|nations|economies|meeting of)\b/;
+  /^[\s\u00A0]+(?:summits?|talks|negotiations|ministers?['’]?|ministerial|leaders?['’]?|foreign ministers|finance ministers|communiqu[eé]|presidency|member states|members|countries|nations|economies|meeting of)\b/;
+
+/** A preposition of place right before a name: a place, whoever else on the page bears the name. */
+const PLACE_PREPOSITION_BEFORE = /\b(?:from|in|to|into|across|throughout|toward|towards|visit(?:ed|ing|s)?)[^\S\n\r]+$/;
 
 /** Words only a country fits, whatever the page's town is called: its envoys, trade, travel abroad. */
 const ABROAD =
@@ -242,7 +245,7 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
         // So is a name that an appositive says is a drink or a shop ("Malta, the malt soda").
         const person = shape.shape === 'surname' || (shape.shape === 'followed' && GIVEN_NAMES.has(entry.key));
         const named = shape.shape === 'described' || shape.shape === 'work' || shape.shape === 'animal';
-        if ((person || named) && !shape.titleCase) evidence.noteSense(entry.key, 'other');
+        if ((person || named) && !shape.titleCase) evidence.noteSense(entry.key, 'other', person);
         return undefined;
       }
     }
@@ -271,7 +274,9 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
     !hasWord(before, entry.cues) &&
     !hasWord(after, entry.cues) &&
     !ABROAD.test(before) &&
-    !ABROAD.test(after)
+    !ABROAD.test(after) &&
+    // A page with a girl called India still sells "cottons from India".
+    !(evidence.otherIsPeople(entry.key) && PLACE_PREPOSITION_BEFORE.test(before))
   ) {
     if (!IN_A_LIST_BEFORE.test(before) && !IN_A_LIST_AFTER.test(after)) return undefined;
     listed = { line: [Math.max(0, start - LIST_REACH), Math.min(text.length, end + LIST_REACH)], needs: 'any' };

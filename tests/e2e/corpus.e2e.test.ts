@@ -1,5 +1,5 @@
 // Accuracy of the built extension on the gold corpora (tests/corpus): the corpus of pages about the
-// documents' world, the off-topic set (pages about other subjects, full of look-alikes) and four
+// documents' world, the off-topic set (pages about other subjects, full of look-alikes) and five
 // held-out sets (more such pages, written apart from the rules). Every page is served on 127.0.0.1
 // and opened in Chromium with Gloss loaded; its highlights are read back as offsets into
 // body.textContent and scored against the page's hand-made gold. Prints a table per set, writes them
@@ -14,12 +14,14 @@ import {
   HELD_OUT_2_FIRST_SCORE_PATH,
   HELD_OUT_3_FIRST_SCORE_PATH,
   HELD_OUT_4_FIRST_SCORE_PATH,
+  HELD_OUT_5_FIRST_SCORE_PATH,
   HELD_OUT_FIRST_SCORE_PATH,
   loadCorpus,
   loadHeldOut,
   loadHeldOut2,
   loadHeldOut3,
   loadHeldOut4,
+  loadHeldOut5,
   loadOffTopic,
   OFF_TOPIC_FIRST_SCORE_PATH,
   RESULTS_PATH,
@@ -78,8 +80,8 @@ interface CorpusSet {
 // Issue 15: recall >= 0.97 on real mentions and at most 2% of traps highlighted on pages about
 // something else; the corpus keeps precision >= 0.98, recall >= 0.97 and no trap.
 const OFF_TOPIC_THRESHOLDS: Thresholds = { recall: 0.97, maxTrapShare: 0.02 };
-// The second and third held-out sets were each written unseen, scored, and then used to write
-// rules, and the fourth was never used for any; they do not reach 2% (RESULTS.md and the README
+// The second to fourth held-out sets were each written unseen, scored, and then used to write
+// rules, and the fifth was never used for any; they do not reach 2% (RESULTS.md and the README
 // give their shares). Their real mentions must be found; their trap share is reported, not asserted.
 const REPORTED_THRESHOLDS: Thresholds = { recall: 0.97 };
 
@@ -134,13 +136,22 @@ const SETS: CorpusSet[] = [
     firstScore: { heading: 'Third held-out set: first scores', file: HELD_OUT_3_FIRST_SCORE_PATH },
   },
   {
-    title: 'Fourth held-out set: pages written unseen, not used for rules',
+    title: 'Fourth held-out set: pages written unseen, then used for rules',
     dir: 'tests/corpus/held-out-4/pages',
     prefix: '/held-out-4',
     pages: loadHeldOut4(),
     thresholds: REPORTED_THRESHOLDS,
     trapClasses: true,
     firstScore: { heading: 'Fourth held-out set: first scores', file: HELD_OUT_4_FIRST_SCORE_PATH },
+  },
+  {
+    title: 'Fifth held-out set: pages written unseen, not used for rules',
+    dir: 'tests/corpus/held-out-5/pages',
+    prefix: '/held-out-5',
+    pages: loadHeldOut5(),
+    thresholds: REPORTED_THRESHOLDS,
+    trapClasses: true,
+    firstScore: { heading: 'Fifth held-out set: first scores', file: HELD_OUT_5_FIRST_SCORE_PATH },
   },
 ];
 
