@@ -1,19 +1,9 @@
 // The rules about officials' names on pages about something else, each as a table on the real pack:
 // titles with a common surname, another person with the surname, full names and their namesakes.
 import { describe, expect, it } from 'vitest';
+import { onPage } from '../../tests/support/on-page';
 import { matcherAliases } from '../knowledge/pack';
-import { Matcher } from './matcher';
 import { bearersOf, otherBearerIn } from './namesakes';
-
-const matcher = new Matcher(matcherAliases());
-
-/** [text, entity] of what the last text finds, after the others were read on the same page. */
-function onPage(...texts: string[]): string[][] {
-  const context = new Set<string>();
-  let found: string[][] = [];
-  for (const text of texts) found = matcher.find(text, context).map((m) => [m.text, m.entityId]);
-  return found;
-}
 
 describe('a title with a common surname', () => {
   it.each(['Mr Price said', 'Ms Power said', 'Ms. Power said', 'Mr Painter said', 'Mr. Solomon said'])(

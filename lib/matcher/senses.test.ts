@@ -1,21 +1,10 @@
 // The rules for pages about something else, each as a table on the real pack: what one text
 // finds, or what a text finds after others were read on the same page.
 import { describe, expect, it } from 'vitest';
-import { matcherAliases } from '../knowledge/pack';
+import { onPage } from '../../tests/support/on-page';
 import { beginsLongerName } from './longer-names';
-import { Matcher } from './matcher';
 import { townOfRegion } from './place-names';
 import { isTitleCaseLine } from './title-case';
-
-const matcher = new Matcher(matcherAliases());
-
-/** [text, entity] of what the last text finds, after the others were read on the same page. */
-function onPage(...texts: string[]): string[][] {
-  const context = new Set<string>();
-  let found: string[][] = [];
-  for (const text of texts) found = matcher.find(text, context).map((m) => [m.text, m.entityId]);
-  return found;
-}
 
 describe('town, state: a country name followed by a comma and a region is a town', () => {
   it.each([

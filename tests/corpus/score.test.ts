@@ -330,163 +330,57 @@ describe('the off-topic set', () => {
   checkGoldFits(resolved);
 });
 
-describe('the held-out set', () => {
-  const heldOut = loadHeldOut();
-  const resolved = heldOut.map((page) => ({ page, text: bodyText(page.html) }));
-  const mentions = heldOut.flatMap((page) => page.gold.mentions);
-  const traps = heldOut.flatMap((page) => page.gold.traps);
+/** The held-out sets, in the order they were written; each checked against the sets before it. */
+const HELD_OUT_SETS: { title: string; load: () => CorpusPage[]; spread: number; contexts: boolean }[] = [
+  { title: 'the held-out set', load: loadHeldOut, spread: 8, contexts: false },
+  { title: 'the second held-out set', load: loadHeldOut2, spread: 10, contexts: true },
+  { title: 'the third held-out set', load: loadHeldOut3, spread: 10, contexts: true },
+  { title: 'the fourth held-out set', load: loadHeldOut4, spread: 10, contexts: true },
+  { title: 'the fifth held-out set', load: loadHeldOut5, spread: 10, contexts: true },
+];
 
-  it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
-    expect(heldOut.length).toBeGreaterThanOrEqual(10);
-    expect(heldOut.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
-    expect(traps.length).toBeGreaterThanOrEqual(120);
-    expect(mentions.length).toBeGreaterThanOrEqual(40);
+for (const [index, set] of HELD_OUT_SETS.entries()) {
+  describe(set.title, () => {
+    const pages = set.load();
+    const resolved = pages.map((page) => ({ page, text: bodyText(page.html) }));
+    const mentions = pages.flatMap((page) => page.gold.mentions);
+    const traps = pages.flatMap((page) => page.gold.traps);
+
+    it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
+      expect(pages.length).toBeGreaterThanOrEqual(10);
+      expect(pages.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
+      expect(traps.length).toBeGreaterThanOrEqual(120);
+      expect(mentions.length).toBeGreaterThanOrEqual(40);
+    });
+
+    it('gives every trap a class and a reason (and a context), and shares no page name with the sets before', () => {
+      expect(traps.filter((t) => !t.class || !t.why || (set.contexts && !t.context)).map((t) => t.text)).toEqual([]);
+      const before = [loadCorpus, loadOffTopic, ...HELD_OUT_SETS.slice(0, index).map((s) => s.load)];
+      const names = new Set(before.flatMap((load) => load()).map((page) => page.name));
+      expect(pages.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
+    });
+
+    it(`spreads its traps: at least ${set.spread} classes with 5 or more, none with more than a quarter`, () => {
+      const counts = new Map<string, number>();
+      for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
+      expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(set.spread);
+      expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
+    });
+
+    checkGoldFits(resolved);
   });
+}
 
-  it('gives every trap a class and a reason, and has no page name in common with the other sets', () => {
-    expect(traps.filter((t) => !t.class || !t.why).map((t) => t.text)).toEqual([]);
-    const names = new Set([...loadCorpus(), ...loadOffTopic()].map((page) => page.name));
-    expect(heldOut.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
-  });
-
-  it('spreads its traps: at least 8 classes with 5 or more, none with more than a quarter', () => {
-    const counts = new Map<string, number>();
-    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
-    expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(8);
-    expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
-  });
-
-  checkGoldFits(resolved);
-});
-
-describe('the second held-out set', () => {
-  const heldOut2 = loadHeldOut2();
-  const resolved = heldOut2.map((page) => ({ page, text: bodyText(page.html) }));
-  const mentions = heldOut2.flatMap((page) => page.gold.mentions);
-  const traps = heldOut2.flatMap((page) => page.gold.traps);
-
-  it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
-    expect(heldOut2.length).toBeGreaterThanOrEqual(10);
-    expect(heldOut2.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
-    expect(traps.length).toBeGreaterThanOrEqual(120);
-    expect(mentions.length).toBeGreaterThanOrEqual(40);
-  });
-
-  it('gives every trap a class, a reason and a context, and has no page name in common with the other sets', () => {
-    expect(traps.filter((t) => !t.class || !t.why || !t.context).map((t) => t.text)).toEqual([]);
-    const names = new Set([...loadCorpus(), ...loadOffTopic(), ...loadHeldOut()].map((page) => page.name));
-    expect(heldOut2.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
-  });
-
-  it('spreads its traps: at least 10 classes with 5 or more, none with more than a quarter', () => {
-    const counts = new Map<string, number>();
-    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
-    expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(10);
-    expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
-  });
-
-  checkGoldFits(resolved);
-});
-
-describe('the third held-out set', () => {
-  const heldOut3 = loadHeldOut3();
-  const resolved = heldOut3.map((page) => ({ page, text: bodyText(page.html) }));
-  const mentions = heldOut3.flatMap((page) => page.gold.mentions);
-  const traps = heldOut3.flatMap((page) => page.gold.traps);
-
-  it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
-    expect(heldOut3.length).toBeGreaterThanOrEqual(10);
-    expect(heldOut3.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
-    expect(traps.length).toBeGreaterThanOrEqual(120);
-    expect(mentions.length).toBeGreaterThanOrEqual(40);
-  });
-
-  it('gives every trap a class, a reason and a context, and has no page name in common with the other sets', () => {
-    expect(traps.filter((t) => !t.class || !t.why || !t.context).map((t) => t.text)).toEqual([]);
-    const others = [...loadCorpus(), ...loadOffTopic(), ...loadHeldOut(), ...loadHeldOut2()];
-    const names = new Set(others.map((page) => page.name));
-    expect(heldOut3.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
-  });
-
-  it('spreads its traps: at least 10 classes with 5 or more, none with more than a quarter', () => {
-    const counts = new Map<string, number>();
-    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
-    expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(10);
-    expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
-  });
-
-  checkGoldFits(resolved);
-});
-
-describe('the fourth held-out set', () => {
-  const heldOut4 = loadHeldOut4();
-  const resolved = heldOut4.map((page) => ({ page, text: bodyText(page.html) }));
-  const mentions = heldOut4.flatMap((page) => page.gold.mentions);
-  const traps = heldOut4.flatMap((page) => page.gold.traps);
-
-  it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
-    expect(heldOut4.length).toBeGreaterThanOrEqual(10);
-    expect(heldOut4.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
-    expect(traps.length).toBeGreaterThanOrEqual(120);
-    expect(mentions.length).toBeGreaterThanOrEqual(40);
-  });
-
-  it('gives every trap a class, a reason and a context, and has no page name in common with the other sets', () => {
-    expect(traps.filter((t) => !t.class || !t.why || !t.context).map((t) => t.text)).toEqual([]);
-    const others = [...loadCorpus(), ...loadOffTopic(), ...loadHeldOut(), ...loadHeldOut2(), ...loadHeldOut3()];
-    const names = new Set(others.map((page) => page.name));
-    expect(heldOut4.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
-  });
-
-  it('spreads its traps: at least 10 classes with 5 or more, none with more than a quarter', () => {
-    const counts = new Map<string, number>();
-    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
-    expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(10);
-    expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
-  });
-
-  checkGoldFits(resolved);
-});
-
-describe('the fifth held-out set', () => {
-  const heldOut5 = loadHeldOut5();
-  const resolved = heldOut5.map((page) => ({ page, text: bodyText(page.html) }));
-  const mentions = heldOut5.flatMap((page) => page.gold.mentions);
-  const traps = heldOut5.flatMap((page) => page.gold.traps);
-
-  it('has at least 10 described pages with at least 120 traps and 40 real mentions between them', () => {
-    expect(heldOut5.length).toBeGreaterThanOrEqual(10);
-    expect(heldOut5.filter((page) => !page.gold.description).map((page) => page.name)).toEqual([]);
-    expect(traps.length).toBeGreaterThanOrEqual(120);
-    expect(mentions.length).toBeGreaterThanOrEqual(40);
-  });
-
-  it('gives every trap a class, a reason and a context, and has no page name in common with the other sets', () => {
-    expect(traps.filter((t) => !t.class || !t.why || !t.context).map((t) => t.text)).toEqual([]);
-    const others = [
-      ...loadCorpus(),
-      ...loadOffTopic(),
-      ...loadHeldOut(),
-      ...loadHeldOut2(),
-      ...loadHeldOut3(),
-      ...loadHeldOut4(),
-    ];
-    const names = new Set(others.map((page) => page.name));
-    expect(heldOut5.filter((page) => names.has(page.name)).map((page) => page.name)).toEqual([]);
-  });
-
-  it('spreads its traps: at least 10 classes with 5 or more, none with more than a quarter', () => {
-    const counts = new Map<string, number>();
-    for (const t of traps) counts.set(t.class ?? '', (counts.get(t.class ?? '') ?? 0) + 1);
-    expect([...counts.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(10);
-    expect([...counts.entries()].filter(([, n]) => n > traps.length / 4)).toEqual([]);
-  });
-
+describe('the fifth held-out set, its contexts', () => {
   it('gives every real mention and optional span a context', () => {
-    expect(mentions.filter((m) => !m.context).map((m) => m.text)).toEqual([]);
-    const optional = heldOut5.flatMap((page) => page.gold.optional ?? []);
+    const pages = loadHeldOut5();
+    expect(
+      pages
+        .flatMap((page) => page.gold.mentions)
+        .filter((m) => !m.context)
+        .map((m) => m.text),
+    ).toEqual([]);
+    const optional = pages.flatMap((page) => page.gold.optional ?? []);
     expect(optional.filter((o) => !o.context).map((o) => o.text)).toEqual([]);
   });
-
-  checkGoldFits(resolved);
 });
