@@ -21,7 +21,7 @@ export function RelationMark({ type, labelled = false }: { type: MatrixRelation;
   return (
     <span class={`dossier-mark dossier-mark-${type}`}>
       <span aria-hidden="true">{SHAPES[type]}</span>
-      <span class={labelled ? 'dossier-mark-label' : 'dossier-visually-hidden'}>{relationLabel(type, 'forward')}</span>
+      <span class={labelled ? 'dossier-mark-label' : 'gloss-visually-hidden'}>{relationLabel(type, 'forward')}</span>
     </span>
   );
 }

@@ -167,7 +167,7 @@ export function MatrixView({ knowledge, matrix, page, onOpenEntity, onOpenDocume
       <div class="dossier-matrix-layout">
         <div class="dossier-table-scroll">
           <table class="dossier-table" ref={table} data-testid="matrix-table">
-            <caption class="dossier-visually-hidden">{t('dossierMatrixCaption')}</caption>
+            <caption class="gloss-visually-hidden">{t('dossierMatrixCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col" class="dossier-corner">

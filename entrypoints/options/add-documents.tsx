@@ -155,7 +155,7 @@ export function AddDocuments() {
             data-testid="build-drop"
           >
             {/* A drop target for files; the button inside is the keyboard's way to the same files. */}
-            <legend class="opt-visually-hidden">{t('buildTitle')}</legend>
+            <legend class="gloss-visually-hidden">{t('buildTitle')}</legend>
             <button type="button" class="opt-button" onClick={() => fileRef.current?.click()}>
               {t('buildChoose')}
             </button>{' '}

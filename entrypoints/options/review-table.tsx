@@ -65,14 +65,14 @@ export function ReviewTable({ proposals, onChange }: Props) {
         <thead>
           <tr>
             <th scope="col">
-              <span class="opt-visually-hidden">{t('buildSelectColumn')}</span>
+              <span class="gloss-visually-hidden">{t('buildSelectColumn')}</span>
             </th>
             {header('name', t('buildColName'))}
             {header('type', t('buildColType'))}
             {header('mentions', t('buildColMentions'))}
             <th scope="col">{t('buildColAliases')}</th>
             <th scope="col">
-              <span class="opt-visually-hidden">{t('buildRemove')}</span>
+              <span class="gloss-visually-hidden">{t('buildRemove')}</span>
             </th>
           </tr>
         </thead>
@@ -133,7 +133,7 @@ function Row({ proposal, selected, onSelect, onRename, onType, onAlias, onRemove
         />
         {/* The first quote under the name: the table stays inside the page's column. */}
         <p class="opt-review-quote">
-          <span class="opt-visually-hidden">{t('buildColQuote')}: </span>
+          <span class="gloss-visually-hidden">{t('buildColQuote')}: </span>
           <q>{quote.length > 160 ? `${quote.slice(0, 159)}…` : quote}</q>
         </p>
       </td>

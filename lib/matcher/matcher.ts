@@ -21,7 +21,6 @@
 //   dropped ("للصين" = ل + الصين): that spelling matches too, highlighting "لصين". Vowel marks and
 //   tatweel inside a name, and alif with or without hamza, are allowed.
 import type { AliasKind, EntityType } from '../knowledge/schema';
-import { evidenceOf } from './page-evidence';
 import {
   ARABIC_SCRIPT,
   aliasUnits,
@@ -40,8 +39,7 @@ import {
   UNSPACED_SCRIPT,
   ZERO_WIDTH_SPACE,
 } from './patterns';
-import { datelineTown } from './place-names';
-import { addTarget, type Entry, finishEntries, judge, newEntry } from './senses';
+import { addTarget, type Entry, finishEntries, judge, newEntry, noteDateline } from './senses';
 import { TextVerdicts } from './verdicts';
 
 export { matchKey, normalizeSurface } from './patterns';
@@ -201,9 +199,7 @@ export class Matcher implements TextMatcher {
    */
   find(text: string, context: MentionContext = new Set()): Match[] {
     const read = readable(text);
-    // "BRAZIL, Ind. —": the page's Brazil is a town (one sense per page).
-    const town = datelineTown(read.text);
-    if (town && this.entries.get(matchKey(town))?.place) evidenceOf(context).noteSense(matchKey(town), 'other');
+    noteDateline(read.text, context, (name) => this.entries.get(matchKey(name)));
     const patterns = this.neededKeys(read.text).map((needed) => this.compiled(...needed));
     const verdicts = new TextVerdicts<Match>(context);
     // The next hit of each pattern at or after the cursor; the leftmost one is taken, as one

@@ -75,9 +75,10 @@ export class PageEvidence {
     return this.otherBearers.has(entityId);
   }
 
-  /** Whether the page has clearly named the entity. */
-  hasNamed(entityId: string): boolean {
-    return this.named.has(entityId);
+  /** Whether the page has clearly named one of the entities. */
+  hasNamedAny(entityIds: Iterable<string>): boolean {
+    for (const id of entityIds) if (this.named.has(id)) return true;
+    return false;
   }
 
   namedInFull(entityId: string): boolean {

@@ -101,6 +101,13 @@ const STATE_DATELINE_BEFORE = new RegExp(
 );
 const FEDERAL = /\b(?:U\.S\.|US|federal|Blinken|Secretary of State Antony|Washington, D\.C\.)/;
 
+/** Whether the pattern is in the words before or after a name. */
+const near = (pattern: RegExp, before: string, after: string) => pattern.test(before) || pattern.test(after);
+
+/** Washington as a state's town's state ("Friday Harbor, Washington, are…") or a team. */
+const washingtonElsewhere = (before: string, after: string) =>
+  (TOWN_COMMA_BEFORE.test(before) && SENTENCE_GOES_ON.test(after)) || near(US_SPORTS, before, after);
+
 const US_ROUTE =
   /^[\s\u00A0]+\d{1,3}(?![\d,%-])(?!\.\d)(?![\s\u00A0]*(?:percent|per cent|billion|million|years?|times)\b)/;
 
@@ -119,30 +126,25 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
     'Georgia',
     {
       reject: (before, after) =>
-        georgiaTheState(before, after) ||
-        GEORGIA_FONT.test(before) ||
-        GEORGIA_FONT.test(after) ||
-        US_SPORTS.test(before) ||
-        US_SPORTS.test(after),
+        georgiaTheState(before, after) || near(GEORGIA_FONT, before, after) || near(US_SPORTS, before, after),
       otherSense: georgiaTheState,
-      ourSense: (before, after) => GEORGIA_COUNTRY.test(before) || GEORGIA_COUNTRY.test(after),
+      ourSense: (before, after) => near(GEORGIA_COUNTRY, before, after),
     },
   ],
   [
     'Department of State',
     {
       reject: (before, after) =>
-        STATE_AGENCY_BEFORE.test(before) ||
-        (STATE_DATELINE_BEFORE.test(before) && !FEDERAL.test(before) && !FEDERAL.test(after)),
+        STATE_AGENCY_BEFORE.test(before) || (STATE_DATELINE_BEFORE.test(before) && !near(FEDERAL, before, after)),
     },
   ],
   // The Canadian landscape painters.
-  ['Group of Seven', { reject: (before, after) => PAINTERS.test(before) || PAINTERS.test(after) }],
+  ['Group of Seven', { reject: (before, after) => near(PAINTERS, before, after) }],
   // "UK" in American sports or beside Kentucky is the university: the page's other bare uses follow.
   [
     'UK',
     {
-      reject: (before, after) => KENTUCKY.test(before) || KENTUCKY.test(after),
+      reject: (before, after) => near(KENTUCKY, before, after),
       otherSense: () => true,
     },
   ],
@@ -157,26 +159,22 @@ export const SURFACE_RULES: ReadonlyMap<string, SurfaceRule> = new Map<string, S
       reject: (before, after) =>
         WASHINGTON_BEFORE.test(before) ||
         WASHINGTON_AFTER.test(after) ||
-        (TOWN_COMMA_BEFORE.test(before) && SENTENCE_GOES_ON.test(after)) ||
         AMONG_STATES.test(before) ||
-        US_SPORTS.test(before) ||
-        US_SPORTS.test(after),
-      // The state ("Seattle, Washington", "Washington state") or a person ("Denzel Washington"): the
-      // page's bare uses follow. A place named after the person is no evidence ("George Washington
-      // University").
+        washingtonElsewhere(before, after),
+      // The state ("Seattle, Washington", "Washington state", "Friday Harbor, Washington, are"), a
+      // team, or a person ("Denzel Washington"): the page's bare uses follow. A place named after
+      // the person is no evidence ("George Washington University").
       otherSense: (before, after) =>
         WASHINGTON_STATE_BEFORE.test(before) ||
         WASHINGTON_STATE_AFTER.test(after) ||
-        (TOWN_COMMA_BEFORE.test(before) && SENTENCE_GOES_ON.test(after)) ||
-        US_SPORTS.test(before) ||
-        US_SPORTS.test(after) ||
+        washingtonElsewhere(before, after) ||
         (WASHINGTON_PERSON_BEFORE.test(before) && !WASHINGTON_AFTER.test(after)),
     },
   ],
-  // Accents may be dropped ("Etats-Unis"), except where that spells another word or a name:
-  // "Suede" (leather, a band) is not Suède, "Georgie" (a first name) is not Géorgie.
   // Northern Ireland is part of the United Kingdom, not of Ireland.
   ['Ireland', { reject: (before) => /\bNorthern[\s\u00A0]+$/.test(before) }],
+  // Accents may be dropped ("Etats-Unis"), except where that spells another word or a name:
+  // "Suede" (leather, a band) is not Suède, "Georgie" (a first name) is not Géorgie.
   ['Suede', { reject: (_before, _after, surface) => unaccented(surface) }],
   ['Georgie', { reject: (_before, _after, surface) => unaccented(surface) }],
   // The river and its delta, mostly in Nigeria.

@@ -14,10 +14,10 @@ import {
 import { beginsCompanyName, beginsLongerName, beginsVenueName } from './longer-names';
 import type { MentionContext } from './matcher';
 import { capitalisedBefore, describedAsThing, GIVEN_NAMES, nameShape } from './name-shapes';
-import { type Bearer, bearersOf, namedInFullIn, otherBearerIn } from './namesakes';
-import { evidenceOf } from './page-evidence';
-import { around, BEARER_REACH, ownOfficeNear, someoneElse } from './people';
-import { townAfter, townBefore } from './place-names';
+import { type Bearer, bearersOf } from './namesakes';
+import { evidenceOf, type PageEvidence } from './page-evidence';
+import { fullNameSupport, noteOtherBearers, personNamedBefore, titleUsable } from './people';
+import { datelineTown, townAfter, townBefore } from './place-names';
 import {
   isSentenceStart,
   isShouted,
@@ -28,7 +28,7 @@ import {
   WORDLIKE_ACRONYMS,
 } from './rules';
 import { headlineVerbAfter, isTitleCaseLine, lineAround, readsAsCountry } from './title-case';
-import { namesakeOnPage, type Verdict, type Weak } from './verdicts';
+import type { Verdict, Weak } from './verdicts';
 
 export type { Verdict, Weak };
 
@@ -77,6 +77,10 @@ export interface Entry {
   place: boolean;
   /** A country's name that is also a common noun ("China", "Turkey"): weak in Title Case lines. */
   commonNoun: boolean;
+  /** A place's name that is also a frequent surname ("Washington", "Jordan"). */
+  surnameToo: boolean;
+  /** A country's name that takes "the" ("the United States", "the Netherlands"). */
+  takesArticle: boolean;
   /** Only an initiative's name ("Great Canon"): not at the head of a longer title. */
   initiative: boolean;
   /**
@@ -125,6 +129,8 @@ export function newEntry(key: string): Entry {
     wordlike: false,
     place: false,
     commonNoun: COMMON_NOUN_NAMES.has(key),
+    surnameToo: COMMON_SURNAMES.has(key),
+    takesArticle: TAKES_ARTICLE.test(key),
     initiative: true,
     venue: /\s/.test(key),
     cues: [],
@@ -206,6 +212,22 @@ export function finishEntries(
   }
 }
 
+/**
+ * Whether the words around a place's name say the country, whatever sense the page settled on:
+ * its capital or people ("Beijing: China's central bank"), words of foreign affairs ("a delegation
+ * of eleven from Italy", on the page of Italy, Texas), or, where the page's other sense was a
+ * person's, a preposition of place ("cottons from India" beside a quilter called India).
+ */
+function countryAround(entry: Entry, before: string, after: string, evidence: PageEvidence): boolean {
+  return (
+    hasWord(before, entry.cues) ||
+    hasWord(after, entry.cues) ||
+    ABROAD.test(before) ||
+    ABROAD.test(after) ||
+    (evidence.otherIsPeople(entry.key) && PLACE_PREPOSITION_BEFORE.test(before))
+  );
+}
+
 /** Whether one of the words is in the text as a word of its own. */
 function hasWord(text: string, words: readonly string[]): boolean {
   return words.some((word) => {
@@ -238,7 +260,7 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
         return undefined;
       }
       if (beginsLongerName(after)) return undefined;
-      const shape = placeInAnotherName(entry.key, text, start, before, after);
+      const shape = placeInAnotherName(entry, text, start, before, after);
       if (shape) {
         // "Brian France", "Mrs. Ireland", "Georgia Whitaker": a person, and so are the page's bare
         // uses. (Not from a Title Case line: "Hazy India Pale Ale" says nothing of "from India".)
@@ -263,59 +285,25 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   const leaning = evidence.leaning(entry.key);
   const tentative = entry.place && !ours && leaning === null ? entry.key : undefined;
   if (ours) evidence.noteSense(entry.key, 'ours');
-  // No cue here: the sense the page settled on, unless the country's capital or people are near,
-  // words of foreign affairs ("a delegation of eleven from Italy", on the page of Italy, Texas),
-  // or it is one of a list with other names found ("The EU and Washington have put off…",
-  // "families from Germany, Italy and, yes, Poland"): then it counts if those are found.
+  // No cue here: the sense the page settled on, unless the words around lift it. In a list with
+  // other names ("The EU and Washington have put off…") it counts if those are found.
   let listed: Weak | undefined;
-  if (
-    !ours &&
-    leaning === 'other' &&
-    !hasWord(before, entry.cues) &&
-    !hasWord(after, entry.cues) &&
-    !ABROAD.test(before) &&
-    !ABROAD.test(after) &&
-    // A page with a girl called India still sells "cottons from India".
-    !(evidence.otherIsPeople(entry.key) && PLACE_PREPOSITION_BEFORE.test(before))
-  ) {
+  if (!ours && leaning === 'other' && !countryAround(entry, before, after, evidence)) {
     if (!IN_A_LIST_BEFORE.test(before) && !IN_A_LIST_AFTER.test(after)) return undefined;
     listed = { line: [Math.max(0, start - LIST_REACH), Math.min(text.length, end + LIST_REACH)], needs: 'any' };
   }
   ours ||= leaning === 'ours';
 
   const shouted = entry.wordlike && isShouted(text, start, end);
-  // "Zhao Wei": the text names someone else with an official's surname; the page remembers it.
-  for (const t of entry.targets) {
-    if (t.bearer && !evidence.otherBearer(t.entityId) && otherBearerIn(around(text, start, end), t.bearer)) {
-      evidence.noteOtherBearer(t.entityId);
-    }
-  }
-  const namesake = (t: AliasTarget) => namesakeOnPage(evidence, t.entityId);
+  const paragraph = noteOtherBearers(entry.targets, text, start, end, evidence);
   const usable = entry.targets.filter((t) => {
-    // A surname after the full name earlier in its text, even one that waits for support there.
     if (t.kind === 'reference') {
-      const named =
-        context.has(t.entityId) ||
-        (t.bearer !== undefined && namedInFullIn(text.slice(Math.max(0, start - BEARER_REACH), start), t.bearer));
-      return named && referenceFits(text, start, end);
+      return personNamedBefore(t, text, start, context) && referenceFits(text, start, end);
     }
-    if (t.kind === 'acronym') {
-      return !shouted;
-    }
+    if (t.kind === 'acronym') return !shouted;
     // "Trump early if you hold eight": a one-word name that is also a word, read like a bare surname.
     if (t.kind === 'short' && WORDLIKE_NAMES.has(entry.key)) return referenceFits(text, start, end);
-    // "Mr Price" on a page that never names Ned Price nor the documents' world is someone else.
-    // Its text may name them in full after it: "why Ms Power matters … Samantha Power has put USAID…".
-    if (t.commonTitle) {
-      return (
-        evidence.namedInFull(t.entityId) ||
-        evidence.speaksOfTheDocuments(t.entityId) ||
-        (t.bearer !== undefined && namedInFullIn(around(text, start, end), t.bearer))
-      );
-    }
-    // "Zhao Wei … Mr. Zhao said": the page's own Zhao, unless it named the official or their world.
-    if (t.personal === 'surname' && namesake(t)) return false;
-    return true;
+    return !t.personal || titleUsable(t, paragraph(), evidence);
   });
   // An ambiguous alias goes to the entity the page has already named, else the first listed.
   const target = usable.length <= 1 ? usable[0] : (usable.find((t) => context.has(t.entityId)) ?? usable[0]);
@@ -333,23 +321,12 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   ) {
     return { target, tentative, weak: { line: lineAround(text, start, end), needs: 'world' } };
   }
-  // "The Rev. Jim Love", "Jim Love '75", "— Jim Love, Herkimer": someone else of that name.
-  if (target.personal === 'full' && someoneElse(before, after)) return undefined;
-  // A full name many people share ("Her trainer, Ned Price, wins at 24 percent"): it counts with
-  // one of the official's offices beside it ("Samantha Power, the administrator"), on a page that
-  // speaks of the documents, or where its text names one of their initiatives or officials or an
-  // entity the pack relates the person to. The pack's presidents need none of that.
-  if (
-    target.personal === 'full' &&
-    target.shared &&
-    !target.president &&
-    !evidence.chosenByReader &&
-    !evidence.namedInFull(target.entityId) &&
-    ![...target.related].some((id) => evidence.hasNamed(id)) &&
-    !evidence.speaksOfTheDocuments(target.entityId) &&
-    !ownOfficeNear(target.bearer, before, after)
-  ) {
-    return { target, tentative, weak: { line: [0, text.length], needs: 'person', related: target.related } };
+  if (target.personal === 'full') {
+    const support = fullNameSupport(target, before, after, evidence);
+    if (support === 'someone else') return undefined;
+    if (support === 'needed') {
+      return { target, tentative, weak: { line: [0, text.length], needs: 'person', related: target.related } };
+    }
   }
   // "Bone China Plates": in a Title Case line, a name that is also a noun needs support: the words
   // around it, another mention in its line, or a page about the documents' world. (A shop that
@@ -366,19 +343,22 @@ export function judge(entry: Entry, text: string, start: number, end: number, co
   return listed ? { target, tentative, weak: listed } : { target, tentative };
 }
 
+/** "BRAZIL, Ind. —": a text that opens with a dateline settles its town's name as a town on the page. */
+export function noteDateline(text: string, context: MentionContext, entryOf: (name: string) => Entry | undefined) {
+  const town = datelineTown(text);
+  const entry = town ? entryOf(town) : undefined;
+  if (entry?.place) evidenceOf(context).noteSense(entry.key, 'other');
+}
+
 /**
  * How a country's name is part of another name here (name-shapes.ts), or null, and whether its
  * line is in Title Case. A headline verb after it ("China Tightens Rules") makes it the country.
  */
-function placeInAnotherName(key: string, text: string, start: number, before: string, after: string) {
+function placeInAnotherName(entry: Entry, text: string, start: number, before: string, after: string) {
   const titleCase = isTitleCaseLine(text, start, start);
   const previous = capitalisedBefore(before);
   const previousStarts = previous !== null && isSentenceStart(text, start - before.length + previous.at);
-  const shape = nameShape(before, after, previousStarts, {
-    surnameToo: COMMON_SURNAMES.has(key),
-    commonNoun: COMMON_NOUN_NAMES.has(key),
-    takesArticle: TAKES_ARTICLE.test(key),
-  });
+  const shape = nameShape(before, after, previousStarts, entry);
   if (!shape || (shape === 'followed' && headlineVerbAfter(after))) return null;
   return { shape, titleCase };
 }

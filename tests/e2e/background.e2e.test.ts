@@ -8,11 +8,12 @@
 // the same functions the commands.onCommand and contextMenus.onClicked listeners call.
 // The toolbar icon cannot be read back (there is no action.getIcon); the tooltip set with it from
 // the same state can, and the icon files are loaded here by action.setIcon itself.
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ICON_OFF, ICON_ON } from '../../entrypoints/background/icons';
 import type { GlossBackground } from '../../entrypoints/background/index';
 import {
+  awakeServiceWorker,
   badgeText,
   DEFAULT_SETTINGS,
   glossSession,
@@ -48,19 +49,7 @@ const PAGES: Record<string, string> = {
 const gloss = glossSession(PAGES);
 const { track, visit } = gloss;
 
-/** Our service worker; an MV3 worker that went to sleep is woken by a message. */
-async function worker(): Promise<Worker> {
-  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${gloss.browser.extensionId}/`);
-  const running = gloss.browser.context.serviceWorkers().find(isOurs);
-  if (running) return running;
-  const started = gloss.browser.context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 });
-  await gloss.extension.evaluate(() =>
-    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
-      .sendMessage({ type: 'wake-up' })
-      .catch(() => undefined),
-  );
-  return started;
-}
+const worker = () => awakeServiceWorker(gloss);
 
 type Hooked = typeof globalThis & { glossBackground: GlossBackground };
 

@@ -5,14 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleMarkdown } from '../../lib/dossier/cite';
 import { parseCsv } from '../../lib/dossier/csv-read';
 import { CSV_HEADER } from '../../lib/dossier/page-export';
 import { type StaticServer, startStaticServer } from '../../scripts/static-server.mjs';
 import { pack, ROOT } from './fixtures/documents';
-import { glossSession, inCardShadow, marksByEntity, openPopupFor, writeStorage } from './helpers';
+import { awakeServiceWorker, glossSession, inCardShadow, marksByEntity, openPopupFor, writeStorage } from './helpers';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Who signed</title></head><body>
 <h1>Who signed</h1>
@@ -42,19 +42,7 @@ interface Hook {
 }
 type Hooked = typeof globalThis & { glossBackground: Hook };
 
-/** Our service worker; an MV3 worker that went to sleep is woken by a message. */
-async function worker(): Promise<Worker> {
-  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${gloss.browser.extensionId}/`);
-  const running = gloss.browser.context.serviceWorkers().find(isOurs);
-  if (running) return running;
-  const started = gloss.browser.context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 });
-  await gloss.extension.evaluate(() =>
-    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
-      .sendMessage({ type: 'wake-up' })
-      .catch(() => undefined),
-  );
-  return started;
-}
+const worker = () => awakeServiceWorker(gloss);
 
 /** Opens the popup for `page` and, from it, the dossier; returns both, the dossier drawn. */
 async function dossierFromPopup(page: Page): Promise<{ popup: Page; dossier: Page }> {

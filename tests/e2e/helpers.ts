@@ -371,6 +371,20 @@ export function serviceWorkerOf(session: GlossSession): Worker {
   return found;
 }
 
+/** The session's service worker; an MV3 worker that went to sleep is woken by a message. */
+export async function awakeServiceWorker(session: GlossSession): Promise<Worker> {
+  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${session.browser.extensionId}/`);
+  const running = session.browser.context.serviceWorkers().find(isOurs);
+  if (running) return running;
+  const started = session.browser.context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 });
+  await session.extension.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
+      .sendMessage({ type: 'wake-up' })
+      .catch(() => undefined),
+  );
+  return started;
+}
+
 /** Opens the options page in a tab of the session, once its Knowledge packs section is shown. */
 export async function openOptionsPage(session: GlossSession): Promise<Page> {
   const options = session.track(await session.browser.context.newPage());
